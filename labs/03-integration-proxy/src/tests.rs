@@ -1,0 +1,285 @@
+//! Tests de notation de l'atelier 03 (partagés avec la solution : ne les modifiez pas).
+//!
+//! Les requêtes sont de vrais événements API Gateway, au format REST 1.0 (étape `prod`)
+//! et HTTP API 2.0 (étape `$default`), construits par le banc d'essai du cours.
+
+use crate::catalogue::Catalogue;
+use crate::{handler, reponse_erreur, reponse_json, salutation};
+use banc_essai::{Evenement, Format, corps_json, entete};
+use lambda_http::http::StatusCode;
+use lambda_http::{Body, Response};
+use serde_json::{Value, json};
+
+const FORMATS: [Format; 2] = [Format::Rest, Format::Http];
+
+/// Envoie l'événement au gestionnaire, avec le catalogue d'exemple.
+async fn appeler(evenement: Evenement) -> Response<Body> {
+    let catalogue = Catalogue::exemple();
+    handler(&catalogue, evenement.requete())
+        .await
+        .expect("le gestionnaire ne devrait jamais renvoyer Err : chaque cas a sa réponse HTTP")
+}
+
+/// Vérifie le statut et l'en-tête JSON, puis renvoie le corps lu en JSON.
+fn verifier_json(reponse: &Response<Body>, statut: u16, contexte: &str) -> Value {
+    assert_eq!(
+        reponse.status().as_u16(),
+        statut,
+        "{contexte} : attendu le statut {statut}, obtenu {}",
+        reponse.status()
+    );
+    assert_eq!(
+        entete(reponse, "content-type"),
+        Some("application/json"),
+        "{contexte} : attendu l'en-tête Content-Type: application/json"
+    );
+    corps_json(reponse)
+}
+
+/// Vérifie une réponse d'erreur du cours : statut, code, et message en français non vide.
+fn verifier_erreur(reponse: &Response<Body>, statut: u16, code: &str, contexte: &str) -> String {
+    let corps = verifier_json(reponse, statut, contexte);
+    assert_eq!(
+        corps["code"], code,
+        "{contexte} : attendu le code {code}, corps reçu {corps}"
+    );
+    let message = corps["message"].as_str().unwrap_or_default();
+    assert!(
+        !message.trim().is_empty(),
+        "{contexte} : attendu un champ \"message\" non vide, corps reçu {corps}"
+    );
+    message.to_string()
+}
+
+fn premier_produit() -> Value {
+    serde_json::to_value(&Catalogue::exemple().lister()[0]).expect("produit sérialisable")
+}
+
+// --- 1. La salutation -------------------------------------------------------------------------
+
+#[test]
+fn salutation_avec_un_nom() {
+    assert_eq!(salutation(Some("Zoé")), "Bonjour, Zoé");
+}
+
+#[test]
+fn salutation_sans_nom_salue_un_inconnu() {
+    assert_eq!(
+        salutation(None),
+        "Bonjour, inconnu",
+        "sans nom, attendu « Bonjour, inconnu »"
+    );
+}
+
+#[test]
+fn salutation_avec_un_nom_vide_ou_blanc_salue_un_inconnu() {
+    for nom in ["", "   "] {
+        assert_eq!(
+            salutation(Some(nom)),
+            "Bonjour, inconnu",
+            "avec le nom {nom:?}, attendu « Bonjour, inconnu »"
+        );
+    }
+}
+
+#[test]
+fn salutation_retire_les_espaces_autour_du_nom() {
+    assert_eq!(salutation(Some("  Zoé ")), "Bonjour, Zoé");
+}
+
+// --- 2. Les réponses JSON ---------------------------------------------------------------------
+
+#[test]
+fn reponse_json_porte_le_statut_l_en_tete_et_le_corps() {
+    let reponse = reponse_json(StatusCode::CREATED, &json!({"a": [1, 2]}));
+    let corps = verifier_json(&reponse, 201, "reponse_json(201, …)");
+    assert_eq!(
+        corps,
+        json!({"a": [1, 2]}),
+        "attendu le corps sérialisé tel quel"
+    );
+}
+
+#[test]
+fn reponse_erreur_suit_le_format_du_cours() {
+    let reponse = reponse_erreur(StatusCode::NOT_FOUND, "PRODUIT_INTROUVABLE", "Introuvable.");
+    let corps = verifier_json(&reponse, 404, "reponse_erreur(404, …)");
+    assert_eq!(
+        corps,
+        json!({"message": "Introuvable.", "code": "PRODUIT_INTROUVABLE"}),
+        "attendu exactement les deux champs message et code"
+    );
+}
+
+// --- 3. GET /bonjour --------------------------------------------------------------------------
+
+#[tokio::test]
+async fn bonjour_lit_le_parametre_nom_dans_les_deux_formats() {
+    for format in FORMATS {
+        let evenement = Evenement::au_format(format, "GET", "/bonjour").parametre("nom", "Zoé");
+        let reponse = appeler(evenement).await;
+        let corps = verifier_json(&reponse, 200, &format!("GET /bonjour?nom=Zoé ({format:?})"));
+        assert_eq!(
+            corps,
+            json!({"message": "Bonjour, Zoé"}),
+            "format {format:?}"
+        );
+    }
+}
+
+/// Le cas qui fait planter l'exemple Python du module : `queryStringParameters` vaut `null`.
+#[tokio::test]
+async fn bonjour_sans_chaine_de_requete_ne_plante_pas() {
+    let evenement = Evenement::rest("GET", "/bonjour");
+    assert!(
+        evenement.valeur()["queryStringParameters"].is_null(),
+        "le banc d'essai devrait envoyer queryStringParameters: null"
+    );
+    for format in FORMATS {
+        let reponse = appeler(Evenement::au_format(format, "GET", "/bonjour")).await;
+        let corps = verifier_json(
+            &reponse,
+            200,
+            &format!("GET /bonjour sans nom ({format:?})"),
+        );
+        assert_eq!(
+            corps,
+            json!({"message": "Bonjour, inconnu"}),
+            "format {format:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn bonjour_avec_un_nom_vide_salue_un_inconnu() {
+    for format in FORMATS {
+        let evenement = Evenement::au_format(format, "GET", "/bonjour").parametre("nom", "");
+        let reponse = appeler(evenement).await;
+        let corps = verifier_json(&reponse, 200, &format!("GET /bonjour?nom= ({format:?})"));
+        assert_eq!(
+            corps,
+            json!({"message": "Bonjour, inconnu"}),
+            "format {format:?}"
+        );
+    }
+}
+
+// --- 4. GET /produits et GET /produits/{id} ---------------------------------------------------
+
+#[tokio::test]
+async fn lister_les_produits_dans_les_deux_formats() {
+    let attendus = serde_json::to_value(Catalogue::exemple().lister()).expect("sérialisable");
+    for format in FORMATS {
+        let reponse = appeler(Evenement::au_format(format, "GET", "/produits")).await;
+        let corps = verifier_json(&reponse, 200, &format!("GET /produits ({format:?})"));
+        assert_eq!(
+            corps,
+            json!({"produits": attendus, "suivant": null}),
+            "GET /produits ({format:?}) : attendu tous les produits et \"suivant\": null"
+        );
+    }
+}
+
+#[tokio::test]
+async fn lister_les_produits_accepte_une_barre_finale() {
+    let reponse = appeler(Evenement::rest("GET", "/produits/")).await;
+    let corps = verifier_json(&reponse, 200, "GET /produits/");
+    assert_eq!(corps["produits"].as_array().map(Vec::len), Some(3));
+}
+
+#[tokio::test]
+async fn consulter_un_produit_existant_dans_les_deux_formats() {
+    let produit = premier_produit();
+    let chemin = format!("/produits/{}", produit["id"].as_str().unwrap());
+    for format in FORMATS {
+        let evenement = Evenement::au_format(format, "GET", &chemin).ressource("/produits/{id}");
+        let reponse = appeler(evenement).await;
+        let corps = verifier_json(&reponse, 200, &format!("GET {chemin} ({format:?})"));
+        assert_eq!(
+            corps, produit,
+            "GET {chemin} ({format:?}) : attendu le produit"
+        );
+    }
+}
+
+#[tokio::test]
+async fn le_prix_reste_exact_en_json() {
+    let reponse = appeler(Evenement::rest("GET", "/produits")).await;
+    let texte = banc_essai::corps_texte(&reponse);
+    assert!(
+        texte.contains("\"prix\":89.9") && texte.contains("\"prix\":34.5"),
+        "attendu les prix 89.9 et 34.5 écrits tels quels, corps reçu {texte}"
+    );
+}
+
+#[tokio::test]
+async fn consulter_un_produit_inconnu_repond_404_produit_introuvable() {
+    for format in FORMATS {
+        let evenement = Evenement::au_format(format, "GET", "/produits/n-existe-pas")
+            .ressource("/produits/{id}");
+        let reponse = appeler(evenement).await;
+        let contexte = format!("GET /produits/n-existe-pas ({format:?})");
+        let message = verifier_erreur(&reponse, 404, "PRODUIT_INTROUVABLE", &contexte);
+        assert!(
+            message.contains("n-existe-pas"),
+            "{contexte} : le message devrait citer l'identifiant cherché, reçu {message:?}"
+        );
+    }
+}
+
+// --- 5. Routes inconnues, méthodes non permises -----------------------------------------------
+
+#[tokio::test]
+async fn une_route_inconnue_repond_404_route_inconnue() {
+    for chemin in ["/commandes", "/", "/produits/42/avis", "/bonjour/toi"] {
+        for format in FORMATS {
+            let reponse = appeler(Evenement::au_format(format, "GET", chemin)).await;
+            verifier_erreur(
+                &reponse,
+                404,
+                "ROUTE_INCONNUE",
+                &format!("GET {chemin} ({format:?})"),
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn une_methode_non_permise_repond_405_avec_allow() {
+    for (methode, chemin) in [
+        ("DELETE", "/produits"),
+        ("POST", "/bonjour"),
+        ("PUT", "/produits/1"),
+    ] {
+        let reponse = appeler(Evenement::rest(methode, chemin)).await;
+        let contexte = format!("{methode} {chemin}");
+        verifier_erreur(&reponse, 405, "METHODE_NON_AUTORISEE", &contexte);
+        assert_eq!(
+            entete(&reponse, "allow"),
+            Some("GET"),
+            "{contexte} : attendu l'en-tête Allow: GET, qui dit au client quelle méthode utiliser"
+        );
+    }
+}
+
+// --- 6. Les pièges du chemin ------------------------------------------------------------------
+
+/// `lambda_http` ajoute l'étape au chemin de l'URI (`/prod/produits`) : il faut router sur
+/// le chemin brut.
+#[tokio::test]
+async fn le_nom_de_l_etape_ne_gene_pas_le_routage() {
+    let evenement = Evenement::rest("GET", "/produits").etape(Some("prod"));
+    assert_eq!(evenement.requete().uri().path(), "/prod/produits");
+    let reponse = appeler(evenement).await;
+    verifier_json(&reponse, 200, "GET /produits sur l'étape prod");
+}
+
+/// Derrière une ressource `/{proxy+}`, la fonction reçoit tous les chemins : le routage est le sien.
+#[tokio::test]
+async fn le_routage_fonctionne_derriere_une_ressource_proxy() {
+    let produit = premier_produit();
+    let chemin = format!("/produits/{}", produit["id"].as_str().unwrap());
+    let reponse = appeler(Evenement::rest("GET", &chemin).ressource("/{proxy+}")).await;
+    let corps = verifier_json(&reponse, 200, &format!("GET {chemin} via /{{proxy+}}"));
+    assert_eq!(corps, produit);
+}

@@ -1,0 +1,111 @@
+//! # Solution de l'atelier 03 — Intégration proxy API Gateway – Lambda
+//!
+//! Le gestionnaire d'une fonction Lambda en intégration proxy : `GET /bonjour`,
+//! `GET /produits` et `GET /produits/{id}` sur un catalogue en mémoire. Le modèle, le catalogue
+//! et les tests sont ceux de l'atelier (`labs/03-integration-proxy`), inclus tels quels.
+
+#[path = "../../../labs/03-integration-proxy/src/catalogue.rs"]
+pub mod catalogue;
+#[path = "../../../labs/03-integration-proxy/src/produit.rs"]
+pub mod produit;
+#[cfg(test)]
+#[path = "../../../labs/03-integration-proxy/src/tests.rs"]
+mod tests;
+
+use catalogue::Catalogue;
+use lambda_http::http::{HeaderValue, Method, StatusCode, header};
+use lambda_http::{Body, Error, Request, RequestExt, Response};
+use serde::Serialize;
+use serde_json::json;
+
+// ANCHOR: salutation
+/// Le message de `GET /bonjour` ; « Bonjour, inconnu » sans nom, ou avec un nom vide.
+pub fn salutation(nom: Option<&str>) -> String {
+    let nom = nom.map(str::trim).filter(|nom| !nom.is_empty());
+    format!("Bonjour, {}", nom.unwrap_or("inconnu"))
+}
+// ANCHOR_END: salutation
+
+// ANCHOR: reponses
+/// Une réponse JSON : statut, `Content-Type: application/json`, corps sérialisé.
+pub fn reponse_json<T: Serialize>(statut: StatusCode, corps: &T) -> Response<Body> {
+    let (statut, texte) = match serde_json::to_string(corps) {
+        Ok(texte) => (statut, texte),
+        // Ne se produit pas avec nos types ; si cela arrivait, le client reçoit un 500 propre.
+        Err(_) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            json!({"message": "Erreur interne.", "code": "ERREUR_INTERNE"}).to_string(),
+        ),
+    };
+    let mut reponse = Response::new(Body::Text(texte));
+    *reponse.status_mut() = statut;
+    reponse.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    reponse
+}
+
+/// Une réponse d'erreur au format du cours : `{"message": …, "code": …}`.
+pub fn reponse_erreur(statut: StatusCode, code: &str, message: &str) -> Response<Body> {
+    reponse_json(statut, &json!({"message": message, "code": code}))
+}
+// ANCHOR_END: reponses
+
+// ANCHOR: handler
+/// Le gestionnaire : route la requête d'après sa méthode et son chemin.
+pub async fn handler(catalogue: &Catalogue, requete: Request) -> Result<Response<Body>, Error> {
+    // Le chemin tel qu'API Gateway l'a reçu, sans le nom de l'étape.
+    let chemin = requete.raw_http_path();
+    let segments: Vec<&str> = chemin.split('/').filter(|s| !s.is_empty()).collect();
+    let methode = requete.method();
+
+    let reponse = match (segments.as_slice(), methode) {
+        (["bonjour"], &Method::GET) => bonjour(&requete),
+        (["produits"], &Method::GET) => lister(catalogue),
+        (["produits", id], &Method::GET) => consulter(catalogue, id),
+        (["bonjour"] | ["produits"] | ["produits", _], _) => methode_non_permise(methode, chemin),
+        _ => reponse_erreur(
+            StatusCode::NOT_FOUND,
+            "ROUTE_INCONNUE",
+            &format!("Aucune route ne correspond à {methode} {chemin}."),
+        ),
+    };
+    Ok(reponse)
+}
+
+fn bonjour(requete: &Request) -> Response<Body> {
+    // `queryStringParameters: null` donne simplement une table vide : pas de plantage.
+    let parametres = requete.query_string_parameters();
+    let message = salutation(parametres.first("nom"));
+    reponse_json(StatusCode::OK, &json!({ "message": message }))
+}
+// ANCHOR_END: handler
+
+fn lister(catalogue: &Catalogue) -> Response<Body> {
+    let page = json!({"produits": catalogue.lister(), "suivant": null});
+    reponse_json(StatusCode::OK, &page)
+}
+
+fn consulter(catalogue: &Catalogue, id: &str) -> Response<Body> {
+    match catalogue.trouver(id) {
+        Some(produit) => reponse_json(StatusCode::OK, produit),
+        None => reponse_erreur(
+            StatusCode::NOT_FOUND,
+            "PRODUIT_INTROUVABLE",
+            &format!("Aucun produit ne porte l'identifiant {id}."),
+        ),
+    }
+}
+
+fn methode_non_permise(methode: &Method, chemin: &str) -> Response<Body> {
+    let mut reponse = reponse_erreur(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "METHODE_NON_AUTORISEE",
+        &format!("La méthode {methode} n'est pas permise sur {chemin} (seul GET l'est)."),
+    );
+    reponse
+        .headers_mut()
+        .insert(header::ALLOW, HeaderValue::from_static("GET"));
+    reponse
+}

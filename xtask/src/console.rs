@@ -1,0 +1,127 @@
+//! Lancer une commande en montrant qu'elle avance, et dire clairement pourquoi elle a échoué.
+
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::Duration;
+
+/// Un échec : ce qui s'est passé, et quoi faire ensuite.
+#[derive(Debug)]
+pub struct Echec {
+    pub message: String,
+    pub conseil: String,
+}
+
+impl Echec {
+    pub fn new(message: impl Into<String>, conseil: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            conseil: conseil.into(),
+        }
+    }
+}
+
+pub type Resultat<T = ()> = Result<T, Echec>;
+
+/// Ce qu'une commande a écrit, et si elle a réussi.
+pub struct Sortie {
+    pub succes: bool,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Sortie {
+    /// Les dernières lignes de la sortie, pour expliquer un échec.
+    pub fn fin(&self, lignes: usize) -> String {
+        let tout: Vec<&str> = self.stdout.lines().chain(self.stderr.lines()).collect();
+        tout[tout.len().saturating_sub(lignes)..].join("\n")
+    }
+}
+
+/// La racine du dépôt (le dossier du `Cargo.toml` de l'espace de travail).
+pub fn racine() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask/ est dans le dépôt")
+        .to_path_buf()
+}
+
+/// Une commande `cargo …` lancée depuis la racine du dépôt.
+pub fn cargo(arguments: &[&str]) -> Command {
+    let mut commande = Command::new(env!("CARGO"));
+    commande.args(arguments).current_dir(racine());
+    commande
+}
+
+/// Lance `commande`, passe chaque ligne écrite sur sa sortie d'erreur à `suivre` (cargo y
+/// écrit « Compiling tokio … »), et renvoie toute la sortie.
+pub fn lancer(mut commande: Command, mut suivre: impl FnMut(&str)) -> Resultat<Sortie> {
+    let mut enfant = commande
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            Echec::new(
+                format!("impossible de lancer {:?} ({e})", commande.get_program()),
+                "vérifiez que l'outil est installé et dans votre PATH",
+            )
+        })?;
+    let mut stdout = enfant.stdout.take().expect("stdout capturée");
+    let lecteur_stdout = thread::spawn(move || {
+        let mut texte = String::new();
+        let _ = stdout.read_to_string(&mut texte);
+        texte
+    });
+    let mut stderr = String::new();
+    for ligne in BufReader::new(enfant.stderr.take().expect("stderr capturée")).lines() {
+        let ligne = ligne.unwrap_or_default();
+        suivre(ligne.trim());
+        stderr.push_str(&ligne);
+        stderr.push('\n');
+    }
+    let statut = enfant
+        .wait()
+        .map_err(|e| Echec::new(format!("{:?} : {e}", commande.get_program()), ""))?;
+    Ok(Sortie {
+        succes: statut.success(),
+        stdout: lecteur_stdout.join().unwrap_or_default(),
+        stderr,
+    })
+}
+
+/// Lance `commande` derrière un indicateur qui affiche `titre`, le temps écoulé et la dernière
+/// ligne écrite ; il reste affiché, coché ou barré, une fois la commande finie.
+pub fn executer(titre: &str, commande: Command) -> Resultat<Sortie> {
+    let barre = ProgressBar::new_spinner();
+    barre.set_style(
+        ProgressStyle::with_template("{spinner} {prefix} [{elapsed}] {wide_msg}")
+            .expect("gabarit valide"),
+    );
+    barre.set_prefix(titre.to_string());
+    barre.enable_steady_tick(Duration::from_millis(120));
+    let sortie = lancer(commande, |ligne| barre.set_message(ligne.to_string()));
+    let marque = if sortie.as_ref().is_ok_and(|s| s.succes) {
+        "✓"
+    } else {
+        "✗"
+    };
+    barre.set_style(ProgressStyle::with_template("{prefix} [{elapsed}]").expect("gabarit valide"));
+    barre.set_prefix(format!("{marque} {titre}"));
+    barre.finish();
+    sortie
+}
+
+/// Comme [`executer`], mais un échec de la commande est une erreur qui montre la fin de sa sortie.
+pub fn exiger(titre: &str, commande: Command, conseil: &str) -> Resultat<Sortie> {
+    let sortie = executer(titre, commande)?;
+    if sortie.succes {
+        Ok(sortie)
+    } else {
+        Err(Echec::new(
+            format!("{titre} a échoué :\n{}", sortie.fin(40)),
+            conseil,
+        ))
+    }
+}

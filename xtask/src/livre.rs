@@ -1,0 +1,65 @@
+//! Construire et servir le livre (mdBook, avec les diagrammes mermaid dessinés hors ligne).
+
+use crate::console::{Echec, Resultat, exiger, racine};
+use crate::outils::{MDBOOK, MDBOOK_MERMAID};
+use std::env;
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Installe ce qu'il faut et renvoie la commande `mdbook`, prête à trouver son préprocesseur.
+fn mdbook() -> Resultat<Command> {
+    let mdbook = MDBOOK.assurer()?;
+    let mermaid = MDBOOK_MERMAID.assurer()?;
+    let livre = racine().join("book");
+    if !livre.join("mermaid.min.js").is_file() || !livre.join("mermaid-init.js").is_file() {
+        // Le JavaScript de mermaid est dans l'exécutable : aucun téléchargement.
+        let mut installation = Command::new(&mermaid);
+        installation.arg("install").arg(&livre);
+        exiger(
+            "mdbook-mermaid install book",
+            installation,
+            "supprimez book/mermaid*.js et relancez",
+        )?;
+    }
+    // mdBook lance le préprocesseur par son nom : son dossier doit être dans le PATH.
+    let mut chemins: Vec<PathBuf> = mermaid.parent().map(PathBuf::from).into_iter().collect();
+    chemins.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
+    let path =
+        env::join_paths(chemins).map_err(|e| Echec::new(format!("PATH invalide ({e})"), ""))?;
+    let mut commande = Command::new(mdbook);
+    commande.env("PATH", path).current_dir(racine());
+    Ok(commande)
+}
+
+/// `mdbook build book` : le livre construit dans `target/livre/`.
+pub fn construire() -> Resultat {
+    let mut commande = mdbook()?;
+    commande.args(["build", "book"]);
+    exiger(
+        "mdbook build",
+        commande,
+        "corrigez le chapitre en cause (lien, SUMMARY.md, bloc mermaid), puis relancez",
+    )
+    .map(drop)
+}
+
+/// `mdbook serve` sur 127.0.0.1 ; s'arrête avec Ctrl+C.
+pub fn servir(port: u16) -> Resultat {
+    construire()?;
+    let adresse = format!("http://127.0.0.1:{port}");
+    println!("\nLe cours est servi sur {adresse} (Ctrl+C pour arrêter).");
+    println!("Les pages se rechargent quand vous modifiez un chapitre.\n");
+    let mut commande = mdbook()?;
+    commande.args(["serve", "book", "-n", "127.0.0.1", "-p", &port.to_string()]);
+    let statut = commande
+        .status()
+        .map_err(|e| Echec::new(format!("mdbook serve n'a pas démarré ({e})"), ""))?;
+    if statut.success() {
+        Ok(())
+    } else {
+        Err(Echec::new(
+            "mdbook serve s'est arrêté sur une erreur",
+            format!("le port {port} est peut-être pris : essayez `cargo xtask serve --port 3001`"),
+        ))
+    }
+}

@@ -1,0 +1,62 @@
+//! Les commandes du cours, lancées par `cargo xtask <commande>` :
+//!
+//! - `serve` : installe mdBook si besoin, construit le livre et le sert sur http://127.0.0.1:3000 ;
+//! - `test` : tout vérifier (format, clippy, tests, contrat des ateliers, livre) — ce que lance la CI ;
+//! - `progress` : l'état de chaque atelier pour un étudiant (`--json` pour les correcteurs).
+
+mod ateliers;
+mod console;
+mod contrat;
+mod livre;
+mod outils;
+mod progression;
+mod verification;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    about = "Les commandes du cours « Module 4 — API et serverless en Rust »"
+)]
+struct Cli {
+    #[command(subcommand)]
+    commande: Commande,
+}
+
+#[derive(Subcommand)]
+enum Commande {
+    /// Construit le livre et le sert sur http://127.0.0.1:3000 (installe mdBook si besoin).
+    Serve {
+        /// Port d'écoute.
+        #[arg(long, default_value_t = 3000)]
+        port: u16,
+    },
+    /// Vérifie tout : format, clippy, tests, contrat des ateliers, construction du livre.
+    Test,
+    /// Affiche l'état de chaque atelier : réussi, N tests en échec, ou pas commencé.
+    Progress {
+        /// Sortie JSON, pour les correcteurs.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let resultat = match Cli::parse().commande {
+        Commande::Serve { port } => livre::servir(port),
+        Commande::Test => verification::tout_verifier(),
+        Commande::Progress { json } => progression::afficher(json),
+    };
+    match resultat {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(echec) => {
+            eprintln!("\n✗ {}", echec.message);
+            if !echec.conseil.is_empty() {
+                eprintln!("  → {}", echec.conseil);
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
