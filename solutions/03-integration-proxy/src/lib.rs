@@ -15,8 +15,8 @@ mod tests;
 use catalogue::Catalogue;
 use lambda_http::http::{HeaderValue, Method, StatusCode, header};
 use lambda_http::{Body, Error, Request, RequestExt, Response};
+use produit::Produit;
 use serde::Serialize;
-use serde_json::json;
 
 // ANCHOR: salutation
 /// Le message de `GET /bonjour` ; « Bonjour, inconnu » sans nom, ou avec un nom vide.
@@ -34,7 +34,7 @@ pub fn reponse_json<T: Serialize>(statut: StatusCode, corps: &T) -> Response<Bod
         // Ne se produit pas avec nos types ; si cela arrivait, le client reçoit un 500 propre.
         Err(_) => (
             StatusCode::INTERNAL_SERVER_ERROR,
-            json!({"message": "Erreur interne.", "code": "ERREUR_INTERNE"}).to_string(),
+            r#"{"message":"Erreur interne.","code":"ERREUR_INTERNE"}"#.to_string(),
         ),
     };
     let mut reponse = Response::new(Body::Text(texte));
@@ -46,9 +46,16 @@ pub fn reponse_json<T: Serialize>(statut: StatusCode, corps: &T) -> Response<Bod
     reponse
 }
 
+/// Le corps d'une erreur, dans l'ordre où on le lit : le message, puis le code.
+#[derive(Serialize)]
+struct CorpsErreur<'a> {
+    message: &'a str,
+    code: &'a str,
+}
+
 /// Une réponse d'erreur au format du cours : `{"message": …, "code": …}`.
 pub fn reponse_erreur(statut: StatusCode, code: &str, message: &str) -> Response<Body> {
-    reponse_json(statut, &json!({"message": message, "code": code}))
+    reponse_json(statut, &CorpsErreur { message, code })
 }
 // ANCHOR_END: reponses
 
@@ -74,20 +81,33 @@ pub async fn handler(catalogue: &Catalogue, requete: Request) -> Result<Response
     Ok(reponse)
 }
 
-fn bonjour(requete: &Request) -> Response<Body> {
-    // `queryStringParameters: null` donne simplement une table vide : pas de plantage.
+/// `GET /bonjour` : `queryStringParameters: null` donne une table vide, pas un plantage.
+pub fn bonjour(requete: &Request) -> Response<Body> {
     let parametres = requete.query_string_parameters();
     let message = salutation(parametres.first("nom"));
-    reponse_json(StatusCode::OK, &json!({ "message": message }))
+    reponse_json(StatusCode::OK, &serde_json::json!({ "message": message }))
 }
 // ANCHOR_END: handler
 
-fn lister(catalogue: &Catalogue) -> Response<Body> {
-    let page = json!({"produits": catalogue.lister(), "suivant": null});
+/// Une page de la liste des produits : `{"produits": […], "suivant": null}`.
+#[derive(Serialize)]
+pub struct Page<'a> {
+    pub produits: &'a [Produit],
+    /// Le curseur de la page suivante (chapitre 09) ; toujours `None` ici.
+    pub suivant: Option<String>,
+}
+
+/// `GET /produits`.
+pub fn lister(catalogue: &Catalogue) -> Response<Body> {
+    let page = Page {
+        produits: catalogue.lister(),
+        suivant: None,
+    };
     reponse_json(StatusCode::OK, &page)
 }
 
-fn consulter(catalogue: &Catalogue, id: &str) -> Response<Body> {
+/// `GET /produits/{id}`.
+pub fn consulter(catalogue: &Catalogue, id: &str) -> Response<Body> {
     match catalogue.trouver(id) {
         Some(produit) => reponse_json(StatusCode::OK, produit),
         None => reponse_erreur(
@@ -98,7 +118,8 @@ fn consulter(catalogue: &Catalogue, id: &str) -> Response<Body> {
     }
 }
 
-fn methode_non_permise(methode: &Method, chemin: &str) -> Response<Body> {
+/// 405, avec l'en-tête `Allow` qui dit au client quelle méthode utiliser.
+pub fn methode_non_permise(methode: &Method, chemin: &str) -> Response<Body> {
     let mut reponse = reponse_erreur(
         StatusCode::METHOD_NOT_ALLOWED,
         "METHODE_NON_AUTORISEE",
