@@ -2,8 +2,11 @@
 //! par une table DynamoDB.
 
 use crate::produit::{Prix, Produit};
+use std::error::Error;
+use std::fmt;
 
-/// Les produits connus de la fonction, en lecture seule.
+/// Les produits connus de la fonction. L'atelier 03 ne fait que les lire ; l'atelier 04
+/// en ajoute avec [`Catalogue::ajouter`].
 #[derive(Clone, Debug, Default)]
 pub struct Catalogue {
     produits: Vec<Produit>,
@@ -54,4 +57,33 @@ impl Catalogue {
     pub fn trouver(&self, id: &str) -> Option<&Produit> {
         self.produits.iter().find(|produit| produit.id == id)
     }
+
+    /// Ajoute `produit` à la fin du catalogue, sauf si son identifiant est déjà pris :
+    /// le catalogue reste alors inchangé (comme une écriture conditionnelle DynamoDB,
+    /// chapitre 09).
+    pub fn ajouter(&mut self, produit: Produit) -> Result<(), IdentifiantDejaPris> {
+        if self.trouver(&produit.id).is_some() {
+            return Err(IdentifiantDejaPris { id: produit.id });
+        }
+        self.produits.push(produit);
+        Ok(())
+    }
 }
+
+/// L'erreur de [`Catalogue::ajouter`] : un produit porte déjà cet identifiant.
+///
+/// `Display` et `Error` sont écrits à la main ; le chapitre 04 montre comment la crate
+/// `thiserror` les écrit pour vous.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdentifiantDejaPris {
+    /// L'identifiant en double.
+    pub id: String,
+}
+
+impl fmt::Display for IdentifiantDejaPris {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Un produit porte déjà l'identifiant {}.", self.id)
+    }
+}
+
+impl Error for IdentifiantDejaPris {}

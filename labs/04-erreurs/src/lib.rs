@@ -1,0 +1,180 @@
+//! # Atelier 04 — Gestion des erreurs
+//!
+//! Vous rendez l'API Produits robuste : chaque issue qui n'est pas un succès devient une
+//! réponse JSON `{"message": "<phrase en français>", "code": "<CODE>"}` avec le bon statut,
+//! aucune panique n'arrive jusqu'à API Gateway (qui en ferait un 502), chaque erreur est
+//! journalisée une fois, et `POST /produits` refuse proprement toute entrée invalide
+//! (chapitre 04, section « Atelier 04 »).
+//!
+//! | requête | réponse |
+//! |---|---|
+//! | `GET /produits` | 200 la liste (fonction `lister` de l'atelier 03) |
+//! | `GET /produits/{id}` | 200 le produit ; 404 `PRODUIT_INTROUVABLE` |
+//! | `POST /produits` | 201, `Location: /produits/{id}`, le produit ; 400, 413 ou 415 sinon |
+//! | une autre méthode sur ces chemins | 405 `METHODE_NON_AUTORISEE`, en-tête `Allow` |
+//! | tout autre chemin | 404 `ROUTE_INCONNUE` |
+//!
+//! Fourni : le type [`erreur::ErreurApi`], l'état partagé ([`etat::Etat`]), la lecture JSON
+//! du corps ([`nouveau_produit`]), les journaux JSON ([`journal`]), et tout l'atelier 03
+//! (`solution_03_integration_proxy` : `reponse_json`, `reponse_erreur`, `lister`, le modèle).
+//!
+//! À écrire, dans cet ordre (l'ordre des tests) :
+//! 1. la correspondance erreur → réponse : `statut`, `code`, `message_public`, `en_reponse` ;
+//! 2. les règles : [`valider_nom`], [`valider_prix`], [`valider_description`],
+//!    [`verifier_type_de_contenu`], [`lire_corps`] ;
+//! 3. la couche d'erreurs [`avec_couche_erreurs`] ;
+//! 4. [`creer_produit`] et le routage [`handler`].
+//!
+//! Noter votre travail : `cargo test -p lab-04-erreurs`. Lisez le premier échec d'abord.
+
+// Énoncé : les paramètres ne servent qu'une fois votre code écrit.
+#![allow(unused_variables, unused_imports)]
+
+pub mod erreur;
+pub mod etat;
+pub mod journal;
+pub mod nouveau_produit;
+#[cfg(test)]
+mod tests;
+
+use erreur::ErreurApi;
+use etat::Etat;
+use futures_util::FutureExt;
+use journal::Identifiants;
+use lambda_http::http::{HeaderValue, Method, StatusCode, header};
+use lambda_http::{Body, Request, RequestExt, Response};
+use nouveau_produit::{
+    LONGUEUR_MAXIMALE_DESCRIPTION, LONGUEUR_MAXIMALE_NOM, NouveauProduit, PRIX_MAXIMAL,
+    TAILLE_MAXIMALE_CORPS,
+};
+use solution_03_integration_proxy::produit::{Prix, Produit};
+use solution_03_integration_proxy::{lister, reponse_erreur, reponse_json};
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+
+// --- 1. Une réponse par type d'erreur (section 4.4) -------------------------------------------
+
+impl ErreurApi {
+    /// Le statut HTTP de l'erreur : 400 pour `ParametreInvalide` et `CorpsInvalide`, 404,
+    /// 405, 409 (`ProduitExistant`), 413, 415, 500 (`Interne`), 503 (`StockageIndisponible`).
+    pub fn statut(&self) -> StatusCode {
+        todo!("Indice : un `match self` ; les constantes s'appellent `StatusCode::BAD_REQUEST`, …")
+    }
+
+    /// Le code stable que les clients testent : le nom de la variante en majuscules
+    /// (`PARAMETRE_INVALIDE`, `CORPS_INVALIDE`, `PRODUIT_INTROUVABLE`, `ROUTE_INCONNUE`,
+    /// `METHODE_NON_AUTORISEE`, `PRODUIT_EXISTANT`, `CORPS_TROP_VOLUMINEUX`,
+    /// `TYPE_MEDIA_NON_SUPPORTE`), sauf `ERREUR_INTERNE` et `STOCKAGE_INDISPONIBLE` pour les 5xx.
+    pub fn code(&self) -> &'static str {
+        todo!("Indice : un deuxième `match self`, qui renvoie une chaîne littérale par variante")
+    }
+
+    /// Le message montré au client. Pour une erreur du client (4xx), c'est le texte de
+    /// l'erreur (`self.to_string()`, écrit par thiserror). Pour une erreur du serveur (5xx),
+    /// une phrase générique en français : le détail (nom de table, adresse, message de
+    /// panique…) ne doit jamais quitter le journal.
+    pub fn message_public(&self) -> String {
+        todo!(
+            "Indice : traitez d'abord `Interne` et `StockageIndisponible`, puis `autre => autre.to_string()`"
+        )
+    }
+
+    /// La réponse HTTP de l'erreur, au format du cours, avec l'en-tête `Allow: <permises>`
+    /// pour `MethodeNonAutorisee`.
+    pub fn en_reponse(&self) -> Response<Body> {
+        todo!(
+            "Indice : `reponse_erreur(self.statut(), self.code(), &self.message_public())` de l'atelier 03, puis l'en-tête"
+        )
+    }
+}
+
+// --- 2. Les règles de validation (section 4.7) ------------------------------------------------
+
+/// `nom` : obligatoire, de 1 à [`LONGUEUR_MAXIMALE_NOM`] caractères une fois les espaces
+/// retirés autour ; renvoie le nom sans ces espaces. Chaque refus est une
+/// `ErreurApi::ParametreInvalide` dont le message nomme le champ : « Le champ `nom` … ».
+pub fn valider_nom(nom: Option<&str>) -> Result<String, ErreurApi> {
+    todo!(
+        "Indice : `ok_or_else` pour le nom absent, `trim()`, puis comptez les caractères avec `chars().count()`"
+    )
+}
+
+/// `prix` : obligatoire, un nombre fini, positif ou nul, au plus [`PRIX_MAXIMAL`], avec au
+/// plus deux décimales ; converti **exactement** en centimes (`Prix::en_centimes`). Chaque refus
+/// est une `ErreurApi::ParametreInvalide` dont le message nomme le champ : « Le champ `prix` … ».
+///
+/// Attention : `19.99 * 100.0` vaut `1998.9999999999998`. Comptez les décimales sur le texte
+/// le plus court du nombre, `prix.to_string()` (section 4.7).
+pub fn valider_prix(prix: Option<f64>) -> Result<Prix, ErreurApi> {
+    todo!(
+        "Indice : refusez d'abord `None`, un prix non fini, négatif ou trop grand ; puis découpez `prix.to_string()` au point"
+    )
+}
+
+/// `description` : facultative ; au plus [`LONGUEUR_MAXIMALE_DESCRIPTION`] caractères, sinon
+/// une `ErreurApi::ParametreInvalide` qui nomme le champ `description`.
+pub fn valider_description(description: Option<String>) -> Result<Option<String>, ErreurApi> {
+    todo!("Indice : `None` passe tel quel ; sinon comptez les caractères")
+}
+
+/// Exige l'en-tête `Content-Type: application/json` (casse indifférente, paramètres comme
+/// `; charset=utf-8` permis). Absent ou autre : `ErreurApi::TypeMediaNonSupporte`.
+pub fn verifier_type_de_contenu(requete: &Request) -> Result<(), ErreurApi> {
+    todo!(
+        "Indice : `requete.headers().get(header::CONTENT_TYPE)`, puis gardez ce qui précède le premier `;`"
+    )
+}
+
+/// Lit le corps de `requete` : plus de [`TAILLE_MAXIMALE_CORPS`] octets → `CorpsTropVolumineux` ;
+/// vide ou fait d'espaces → `CorpsInvalide` (message avec le mot « vide ») ; sinon
+/// [`NouveauProduit::depuis_json`] (fourni). Un corps base64 est déjà décodé par `lambda_http`.
+pub fn lire_corps(requete: &Request) -> Result<NouveauProduit, ErreurApi> {
+    todo!(
+        "Indice : `let octets: &[u8] = requete.body().as_ref();` puis testez la taille avant tout"
+    )
+}
+
+// --- 3. La couche d'erreurs (sections 4.5 et 4.6) ---------------------------------------------
+
+/// La couche d'erreurs : appelle `gestionnaire(requete)` et renvoie **toujours** une réponse.
+///
+/// - `Ok(reponse)` passe tel quel ;
+/// - `Err(erreur)` devient `erreur.en_reponse()` ;
+/// - une panique devient `ErreurApi::Interne(<message de la panique>)`, donc un 500 JSON.
+///   Rattrapez-la autour du futur avec `AssertUnwindSafe(futur).catch_unwind().await`, et
+///   appelez `gestionnaire` *dans* ce futur (`async move { gestionnaire(requete).await }`) pour
+///   rattraper aussi une panique à l'appel. Le message d'une panique est un `&str` ou un
+///   `String` dans la charge `Box<dyn Any + Send>` (`downcast_ref`).
+///
+/// Chaque erreur est journalisée **une fois** (`tracing::warn!` pour une 4xx, `tracing::error!`
+/// pour une 5xx) avec ces champs : `request_id` et `apigw_request_id` (voir
+/// [`Identifiants::de`], à lire avant d'appeler le gestionnaire), `statut` (nombre), `code`,
+/// et `erreur` (le texte détaillé, `%erreur`).
+pub async fn avec_couche_erreurs<F, Fut>(requete: Request, gestionnaire: F) -> Response<Body>
+where
+    F: FnOnce(Request) -> Fut,
+    Fut: Future<Output = Result<Response<Body>, ErreurApi>>,
+{
+    todo!(
+        "Indice : commencez sans panique ni journal : `match gestionnaire(requete).await`, puis ajoutez `catch_unwind`"
+    )
+}
+
+// --- 4. POST /produits et le routage (section « Atelier 04 ») ---------------------------------
+
+/// `POST /produits` : vérifie le `Content-Type`, lit le corps, valide chaque champ, fabrique
+/// l'identifiant (`uuid::Uuid::new_v4()`), ajoute le produit à `etat`, et répond 201 avec le
+/// produit et l'en-tête `Location: /produits/{id}`. Chaque étape peut échouer : `?`.
+pub fn creer_produit(etat: &Etat, requete: &Request) -> Result<Response<Body>, ErreurApi> {
+    todo!(
+        "Indice : `verifier_type_de_contenu(requete)?;` puis `lire_corps(requete)?`, puis un `Produit {{ … }}`"
+    )
+}
+
+/// Le gestionnaire de l'API Produits (tableau en tête de ce fichier). Ne fabrique aucune
+/// réponse d'erreur lui-même : il renvoie `Err(ErreurApi::…)`, et la couche s'en charge.
+pub async fn handler(etat: &Etat, requete: Request) -> Result<Response<Body>, ErreurApi> {
+    todo!(
+        "Indice : comme à l'atelier 03, `match` sur (segments de `raw_http_path()`, méthode) ; `etat.lire(lister)` pour la liste"
+    )
+}
