@@ -1,6 +1,6 @@
 //! La fonction Lambda de l'atelier 01. Pour l'essayer sur votre machine :
 //! `cargo lambda watch -A 127.0.0.1 -P 9000` puis, dans un autre terminal,
-//! `cargo lambda invoke lab-01-premiere-fonction -A 127.0.0.1 -P 9000 --data-ascii '{"nom": "Clavier", "prix_ht_centimes": 4990}'`.
+//! `cargo lambda invoke lab-01-premiere-fonction --invoke-address 127.0.0.1 --invoke-port 9000 --data-ascii '{"nom": "Clavier", "prix_ht_centimes": 4990}'`.
 
 use lab_01_premiere_fonction::handler;
 use lambda_runtime::{Error, run, service_fn};

@@ -15,7 +15,7 @@ pub fn cout_requetes_lambda(requetes: u64) -> MicroDollars {
 }
 
 /// Le prix de la Go-seconde (par million) de l'architecture.
-fn prix_go_secondes(architecture: Architecture) -> MicroDollars {
+pub fn prix_go_secondes(architecture: Architecture) -> MicroDollars {
     match architecture {
         Architecture::X86_64 => LAMBDA_PAR_MILLION_DE_GO_SECONDES_X86_64,
         Architecture::Arm64 => LAMBDA_PAR_MILLION_DE_GO_SECONDES_ARM64,
@@ -35,7 +35,7 @@ pub fn cout_calcul_lambda(requetes: u64, fonction: &Fonction) -> MicroDollars {
 }
 
 /// Le prix (par million de requêtes) du type d'API.
-fn prix_api(type_api: TypeApi) -> MicroDollars {
+pub fn prix_api(type_api: TypeApi) -> MicroDollars {
     match type_api {
         TypeApi::Rest => API_REST_PAR_MILLION_DE_REQUETES,
         TypeApi::Http => API_HTTP_PAR_MILLION_DE_REQUETES,

@@ -1,6 +1,6 @@
 //! La fonction Lambda de la solution de l'atelier 01. Pour l'essayer sur votre machine :
 //! `cargo lambda watch -A 127.0.0.1 -P 9000` puis, dans un autre terminal,
-//! `cargo lambda invoke solution-01-premiere-fonction -A 127.0.0.1 -P 9000 --data-ascii '{"nom": "Clavier", "prix_ht_centimes": 4990}'`.
+//! `cargo lambda invoke solution-01-premiere-fonction --invoke-address 127.0.0.1 --invoke-port 9000 --data-ascii '{"nom": "Clavier", "prix_ht_centimes": 4990}'`.
 
 use lambda_runtime::{Error, run, service_fn};
 use solution_01_premiere_fonction::handler;
