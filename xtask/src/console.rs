@@ -92,8 +92,21 @@ pub fn lancer(mut commande: Command, mut suivre: impl FnMut(&str)) -> Resultat<S
 }
 
 /// Lance `commande` derrière un indicateur qui affiche `titre`, le temps écoulé et la dernière
-/// ligne écrite ; il reste affiché, coché ou barré, une fois la commande finie.
+/// ligne écrite ; une fois la commande finie, une ligne de bilan reste (aussi en CI).
 pub fn executer(titre: &str, commande: Command) -> Resultat<Sortie> {
+    let (sortie, secondes) = executer_sans_bilan(titre, commande);
+    let marque = if sortie.as_ref().is_ok_and(|s| s.succes) {
+        "✓"
+    } else {
+        "✗"
+    };
+    eprintln!("{marque} {titre} ({secondes} s)");
+    sortie
+}
+
+/// Comme [`executer`], sans ligne de bilan : l'appelant juge lui-même du résultat.
+/// Renvoie aussi la durée, en secondes.
+pub fn executer_sans_bilan(titre: &str, commande: Command) -> (Resultat<Sortie>, u64) {
     let barre = ProgressBar::new_spinner();
     barre.set_style(
         ProgressStyle::with_template("{spinner} {prefix} [{elapsed}] {wide_msg}")
@@ -102,15 +115,8 @@ pub fn executer(titre: &str, commande: Command) -> Resultat<Sortie> {
     barre.set_prefix(titre.to_string());
     barre.enable_steady_tick(Duration::from_millis(120));
     let sortie = lancer(commande, |ligne| barre.set_message(ligne.to_string()));
-    let marque = if sortie.as_ref().is_ok_and(|s| s.succes) {
-        "✓"
-    } else {
-        "✗"
-    };
-    barre.set_style(ProgressStyle::with_template("{prefix} [{elapsed}]").expect("gabarit valide"));
-    barre.set_prefix(format!("{marque} {titre}"));
-    barre.finish();
-    sortie
+    barre.finish_and_clear();
+    (sortie, barre.elapsed().as_secs())
 }
 
 /// Comme [`executer`], mais un échec de la commande est une erreur qui montre la fin de sa sortie.

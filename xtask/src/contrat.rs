@@ -2,7 +2,7 @@
 //! notation ; la solution les réussit tous ; les deux partagent le même fichier de tests.
 
 use crate::ateliers::{Atelier, Bilan, commande_test};
-use crate::console::{Echec, Resultat, executer, racine};
+use crate::console::{Echec, Resultat, executer_sans_bilan, racine};
 use std::fs;
 
 /// Vérifie le contrat pour un atelier ; l'erreur nomme l'atelier et dit quoi corriger.
@@ -11,10 +11,11 @@ pub fn verifier(atelier: &Atelier) -> Resultat {
     let nom = &atelier.dossier;
 
     let solution = atelier.paquet_solution();
-    let sortie = executer(
+    let (sortie, duree_solution) = executer_sans_bilan(
         &format!("cargo test -p {solution}"),
         commande_test(&solution),
-    )?;
+    );
+    let sortie = sortie?;
     let bilan_solution = Bilan::lire(&sortie);
     if !bilan_solution.compile {
         return Err(Echec::new(
@@ -37,7 +38,9 @@ pub fn verifier(atelier: &Atelier) -> Resultat {
     }
 
     let enonce = atelier.paquet();
-    let sortie = executer(&format!("cargo test -p {enonce}"), commande_test(&enonce))?;
+    let (sortie, duree_enonce) =
+        executer_sans_bilan(&format!("cargo test -p {enonce}"), commande_test(&enonce));
+    let sortie = sortie?;
     let bilan_enonce = Bilan::lire(&sortie);
     if !bilan_enonce.compile {
         return Err(Echec::new(
@@ -62,6 +65,12 @@ pub fn verifier(atelier: &Atelier) -> Resultat {
             "la solution doit inclure le fichier de tests de l'énoncé, sans en ajouter d'autres",
         ));
     }
+    let notation = bilan_solution.tests_de_notation().len();
+    eprintln!(
+        "✓ atelier {nom} : l'énoncé échoue à {}/{notation} tests, la solution les réussit tous ({} s)",
+        bilan_enonce.en_echec().len(),
+        duree_solution + duree_enonce
+    );
     Ok(())
 }
 

@@ -1,9 +1,8 @@
 //! Construire et servir le livre (mdBook, avec les diagrammes mermaid dessinés hors ligne).
 
 use crate::console::{Echec, Resultat, exiger, racine};
-use crate::outils::{MDBOOK, MDBOOK_MERMAID};
-use std::env;
-use std::path::PathBuf;
+use crate::outils::{MDBOOK, MDBOOK_MERMAID, path_avec};
+use std::path::Path;
 use std::process::Command;
 
 /// Installe ce qu'il faut et renvoie la commande `mdbook`, prête à trouver son préprocesseur.
@@ -22,12 +21,11 @@ fn mdbook() -> Resultat<Command> {
         )?;
     }
     // mdBook lance le préprocesseur par son nom : son dossier doit être dans le PATH.
-    let mut chemins: Vec<PathBuf> = mermaid.parent().map(PathBuf::from).into_iter().collect();
-    chemins.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
-    let path =
-        env::join_paths(chemins).map_err(|e| Echec::new(format!("PATH invalide ({e})"), ""))?;
+    let dossier_mermaid = mermaid.parent().unwrap_or(Path::new(""));
     let mut commande = Command::new(mdbook);
-    commande.env("PATH", path).current_dir(racine());
+    commande
+        .env("PATH", path_avec(dossier_mermaid)?)
+        .current_dir(racine());
     Ok(commande)
 }
 

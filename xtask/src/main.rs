@@ -7,6 +7,8 @@
 mod ateliers;
 mod console;
 mod contrat;
+mod essai_local;
+mod gabarits;
 mod livre;
 mod outils;
 mod progression;

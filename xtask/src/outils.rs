@@ -94,3 +94,54 @@ pub fn assurer_composants_rust() -> Resultat {
     )
     .map(drop)
 }
+
+/// Les outils Python du cours, à la version fixée : vérification des gabarits SAM
+/// (cfn-lint ≥ 1.58, SAM CLI) et cargo-lambda (qui apporte zig pour compiler vers arm64).
+const OUTILS_PYTHON: &[&str] = &[
+    "cfn-lint==1.58.0",
+    "aws-sam-cli==1.170.0",
+    "cargo-lambda==1.9.2",
+];
+
+/// Le dossier `bin` d'un environnement Python propre au dépôt (`.outils/venv`), où les outils
+/// Python sont installés ; les installe s'il le faut (environ 90 s, une seule fois).
+pub fn assurer_outils_python() -> Resultat<PathBuf> {
+    let venv = dossier_outils().join("venv");
+    let bin = venv.join("bin");
+    let temoin = venv.join("outils-installes.txt");
+    let attendu = OUTILS_PYTHON.join("\n");
+    if std::fs::read_to_string(&temoin).is_ok_and(|installe| installe == attendu) {
+        return Ok(bin);
+    }
+    if !bin.join("python").exists() {
+        let mut creation = Command::new("python3");
+        creation.args(["-m", "venv"]).arg(&venv);
+        exiger(
+            "python3 -m venv .outils/venv",
+            creation,
+            "installez Python 3 avec le module venv (Debian : paquet python3-venv), puis relancez",
+        )?;
+    }
+    let mut pip = Command::new(bin.join("pip"));
+    pip.args(["install", "--quiet"]).args(OUTILS_PYTHON);
+    exiger(
+        "installation de cfn-lint, SAM CLI et cargo-lambda (environ 90 s, une seule fois)",
+        pip,
+        "l'installation passe par PyPI : vérifiez l'accès au registre, puis relancez",
+    )?;
+    std::fs::write(&temoin, attendu)
+        .map_err(|e| Echec::new(format!("écriture de {} ({e})", temoin.display()), ""))?;
+    Ok(bin)
+}
+
+/// `PATH` avec `dossier` en tête, pour qu'un outil y trouve ses compagnons.
+pub fn path_avec(dossier: &Path) -> Resultat<std::ffi::OsString> {
+    let mut chemins: Vec<PathBuf> = Some(dossier.to_path_buf())
+        .filter(|d| !d.as_os_str().is_empty())
+        .into_iter()
+        .collect();
+    chemins.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(chemins).map_err(|e| Echec::new(format!("PATH invalide ({e})"), ""))
+}

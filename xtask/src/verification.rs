@@ -2,7 +2,7 @@
 
 use crate::ateliers;
 use crate::console::{Echec, Resultat, cargo, exiger};
-use crate::{contrat, livre, outils};
+use crate::{contrat, essai_local, gabarits, livre, outils};
 
 pub fn tout_verifier() -> Resultat {
     outils::assurer_composants_rust()?;
@@ -50,7 +50,12 @@ pub fn tout_verifier() -> Resultat {
         ));
     }
 
+    gabarits::verifier()?;
+    essai_local::verifier()?;
     livre::construire()?;
-    println!("\n✓ Tout est vérifié : format, clippy, tests, contrat des ateliers, livre.");
+    println!(
+        "\n✓ Tout est vérifié : format, clippy, tests, contrat des ateliers, gabarits SAM, \
+         essai local, livre."
+    );
     Ok(())
 }
