@@ -20,7 +20,9 @@ async fn appeler(evenement: Evenement) -> Response<Body> {
         .expect("le gestionnaire ne devrait jamais renvoyer Err : chaque cas a sa réponse HTTP")
 }
 
-/// Vérifie le statut et l'en-tête JSON, puis renvoie le corps lu en JSON.
+/// Vérifie le statut et l'en-tête JSON, puis renvoie le corps lu en JSON. En cas d'échec,
+/// `#[track_caller]` fait pointer le message sur la ligne du test, pas sur cette fonction.
+#[track_caller]
 fn verifier_json(reponse: &Response<Body>, statut: u16, contexte: &str) -> Value {
     assert_eq!(
         reponse.status().as_u16(),
@@ -37,6 +39,7 @@ fn verifier_json(reponse: &Response<Body>, statut: u16, contexte: &str) -> Value
 }
 
 /// Vérifie une réponse d'erreur du cours : statut, code, et message en français non vide.
+#[track_caller]
 fn verifier_erreur(reponse: &Response<Body>, statut: u16, code: &str, contexte: &str) -> String {
     let corps = verifier_json(reponse, statut, contexte);
     assert_eq!(
