@@ -56,7 +56,6 @@ pub enum ErreurApi {
     #[error("stockage indisponible : {0}")]
     StockageIndisponible(String),
 }
-// ANCHOR_END: type
 
 fn texte_type_media(recu: &Option<String>) -> String {
     match recu {
@@ -67,3 +66,4 @@ fn texte_type_media(recu: &Option<String>) -> String {
         }
     }
 }
+// ANCHOR_END: type

@@ -201,6 +201,11 @@ pub fn lire_corps(requete: &Request) -> Result<NouveauProduit, ErreurApi> {
 }
 // ANCHOR_END: lire_corps
 
+/// L'erreur d'un champ obligatoire absent (ou `null`).
+pub fn champ_obligatoire(champ: &str) -> ErreurApi {
+    ErreurApi::ParametreInvalide(format!("Le champ `{champ}` est obligatoire."))
+}
+
 // ANCHOR: valider_nom
 /// `nom` : obligatoire, de 1 à 100 caractères une fois les espaces retirés.
 pub fn valider_nom(nom: Option<&str>) -> Result<String, ErreurApi> {
@@ -267,10 +272,6 @@ pub fn valider_description(description: Option<String>) -> Result<Option<String>
         }
         description => Ok(description),
     }
-}
-
-fn champ_obligatoire(champ: &str) -> ErreurApi {
-    ErreurApi::ParametreInvalide(format!("Le champ `{champ}` est obligatoire."))
 }
 
 // ANCHOR: creer_produit
