@@ -173,6 +173,8 @@ pub fn creer_produit(etat: &Etat, requete: &Request) -> Result<Response<Body>, E
 
 /// Le gestionnaire de l'API Produits (tableau en tête de ce fichier). Ne fabrique aucune
 /// réponse d'erreur lui-même : il renvoie `Err(ErreurApi::…)`, et la couche s'en charge.
+/// Pour `MethodeNonAutorisee`, `permises` vaut `"GET, POST"` sur `/produits` et `"GET"` sur
+/// `/produits/{id}`.
 pub async fn handler(etat: &Etat, requete: Request) -> Result<Response<Body>, ErreurApi> {
     todo!(
         "Indice : comme à l'atelier 03, `match` sur (segments de `raw_http_path()`, méthode) ; `etat.lire(lister)` pour la liste"

@@ -51,7 +51,9 @@ fn nombre_de_produits(etat: &Etat) -> usize {
     etat.lire(|catalogue| catalogue.lister().len())
 }
 
-/// Vérifie le statut et l'en-tête JSON, puis renvoie le corps lu en JSON.
+/// Vérifie le statut et l'en-tête JSON, puis renvoie le corps lu en JSON. En cas d'échec,
+/// `#[track_caller]` fait pointer le message sur la ligne du test, pas sur cette fonction.
+#[track_caller]
 fn verifier_json(reponse: &Response<Body>, statut: u16, contexte: &str) -> Value {
     assert_eq!(
         reponse.status().as_u16(),
@@ -70,6 +72,7 @@ fn verifier_json(reponse: &Response<Body>, statut: u16, contexte: &str) -> Value
 
 /// Vérifie une réponse d'erreur du cours (statut, exactement `message` et `code`) et renvoie
 /// le message.
+#[track_caller]
 fn verifier_erreur(reponse: &Response<Body>, statut: u16, code: &str, contexte: &str) -> String {
     let corps = verifier_json(reponse, statut, contexte);
     let cles: Vec<&String> = corps
@@ -94,6 +97,7 @@ fn verifier_erreur(reponse: &Response<Body>, statut: u16, code: &str, contexte: 
 
 /// Vérifie qu'un message est en français, sans les mots anglais de serde, et qu'il contient
 /// `indice` (le champ ou l'en-tête en cause).
+#[track_caller]
 fn verifier_message(message: &str, indice: &str, contexte: &str) {
     assert!(
         message.contains(indice),
@@ -108,6 +112,7 @@ fn verifier_message(message: &str, indice: &str, contexte: &str) {
     }
 }
 
+#[track_caller]
 fn message_de(erreur: &Result<impl std::fmt::Debug, ErreurApi>) -> String {
     match erreur {
         Err(ErreurApi::ParametreInvalide(message)) => message.clone(),
