@@ -231,7 +231,7 @@ fn un_entete_rest_repete_garde_toutes_ses_valeurs() {
     let evenement = Evenement::rest("GET", "/produits")
         .entete("X-Etiquette", "a")
         .entete("X-Etiquette", "b");
-    // `headers` ne garde que la dernière valeur ; `multiValueHeaders` les a toutes.
+    // `headers` n'a qu'une valeur par nom (ici, la dernière) ; `multiValueHeaders` les a toutes.
     assert_eq!(evenement.valeur()["headers"]["X-Etiquette"], "b");
     let requete = lire(&evenement);
     assert_eq!(

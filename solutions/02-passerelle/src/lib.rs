@@ -63,7 +63,7 @@ pub fn decoder_corps(corps: Option<&str>, base64: bool) -> Result<Vec<u8>, Erreu
 pub fn depuis_rest(evenement: ApiGatewayProxyRequest) -> Result<Requete, ErreurLecture> {
     let corps = decoder_corps(evenement.body.as_deref(), evenement.is_base64_encoded)?;
 
-    // `multiValueHeaders` a toutes les valeurs ; `headers` n'a que la dernière de chaque nom.
+    // `multiValueHeaders` a toutes les valeurs ; `headers` n'en a qu'une par nom.
     let mut entetes = evenement.multi_value_headers;
     for (nom, valeur) in &evenement.headers {
         if !entetes.contains_key(nom) {
@@ -155,7 +155,8 @@ pub fn lire_evenement(json: &str) -> Result<Requete, ErreurLecture> {
 }
 // ANCHOR_END: lire_evenement
 
-fn champ_invalide(version: &'static str, erreur: serde_json::Error) -> ErreurLecture {
+/// L'erreur d'un événement au format reconnu mais mal formé ; serde nomme le champ en cause.
+pub fn champ_invalide(version: &'static str, erreur: serde_json::Error) -> ErreurLecture {
     ErreurLecture::ChampInvalide {
         version,
         detail: erreur.to_string(),
@@ -163,12 +164,12 @@ fn champ_invalide(version: &'static str, erreur: serde_json::Error) -> ErreurLec
 }
 
 /// `Some("prod")` pour une étape nommée, `None` pour `$default` (ou une étape absente).
-fn etape_nommee(etape: Option<String>) -> Option<String> {
+pub fn etape_nommee(etape: Option<String>) -> Option<String> {
     etape.filter(|etape| etape != "$default")
 }
 
 /// Une `QueryMap` en table triée par nom, chaque nom avec toutes ses valeurs dans l'ordre reçu.
-fn en_table(parametres: &QueryMap) -> BTreeMap<String, Vec<String>> {
+pub fn en_table(parametres: &QueryMap) -> BTreeMap<String, Vec<String>> {
     let mut table: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (nom, valeur) in parametres.iter() {
         table
