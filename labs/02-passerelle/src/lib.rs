@@ -74,8 +74,8 @@ pub fn depuis_rest(evenement: ApiGatewayProxyRequest) -> Result<Requete, ErreurL
 /// La méthode est dans `request_context.http.method` (le champ `http_method` de la racine vaut
 /// `GET` par défaut : ne le lisez pas). `raw_path` contient l'étape nommée. Les valeurs répétées
 /// de `query_string_parameters` sont jointes par des virgules : analysez plutôt
-/// `raw_query_string` (`QueryMap` implémente `FromStr`). Les cookies sont dans `cookies` :
-/// remettez-les dans un en-tête `cookie`, séparés par « ; ».
+/// `raw_query_string` (`aws_lambda_events::query_map::QueryMap` implémente `FromStr`).
+/// Les cookies sont dans `cookies` : remettez-les dans un en-tête `cookie`, séparés par « ; ».
 pub fn depuis_http(evenement: ApiGatewayV2httpRequest) -> Result<Requete, ErreurLecture> {
     todo!(
         "Indice : commencez par la méthode et `chemin_sans_etape(raw_path, stage)`, puis la \
