@@ -2,7 +2,7 @@
 
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::thread;
 use std::time::Duration;
@@ -40,9 +40,13 @@ impl Sortie {
     }
 }
 
-/// La racine du dépôt (le dossier du `Cargo.toml` de l'espace de travail).
+/// La racine du dépôt (le dossier du `Cargo.toml` de l'espace de travail). `cargo run` donne
+/// le dossier de xtask à l'exécution ; la valeur de compilation ne sert que de repli.
 pub fn racine() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let xtask = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    xtask
         .parent()
         .expect("xtask/ est dans le dépôt")
         .to_path_buf()
