@@ -104,7 +104,7 @@ const OUTILS_PYTHON: &[&str] = &[
 ];
 
 /// Le dossier `bin` d'un environnement Python propre au dépôt (`.outils/venv`), où les outils
-/// Python sont installés ; les installe s'il le faut (environ 90 s, une seule fois).
+/// Python sont installés ; les installe s'il le faut (environ 3 min, une seule fois).
 pub fn assurer_outils_python() -> Resultat<PathBuf> {
     let venv = dossier_outils().join("venv");
     let bin = venv.join("bin");
@@ -125,7 +125,7 @@ pub fn assurer_outils_python() -> Resultat<PathBuf> {
     let mut pip = Command::new(bin.join("pip"));
     pip.args(["install", "--quiet"]).args(OUTILS_PYTHON);
     exiger(
-        "installation de cfn-lint, SAM CLI et cargo-lambda (environ 90 s, une seule fois)",
+        "installation de cfn-lint, SAM CLI et cargo-lambda (environ 3 min, une seule fois)",
         pip,
         "l'installation passe par PyPI : vérifiez l'accès au registre, puis relancez",
     )?;
