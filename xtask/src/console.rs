@@ -33,9 +33,36 @@ pub struct Sortie {
 }
 
 impl Sortie {
-    /// Les dernières lignes de la sortie, pour expliquer un échec.
+    /// De quoi expliquer un échec, en `lignes` lignes au plus : la section `failures:` de libtest
+    /// (quel test, quel message) s'il y en a une, puis la fin de la sortie d'erreur, sans les
+    /// lignes de progression de cargo (`Compiling …`).
     pub fn fin(&self, lignes: usize) -> String {
-        let tout: Vec<&str> = self.stdout.lines().chain(self.stderr.lines()).collect();
+        let tests = self
+            .stdout
+            .find("\nfailures:\n")
+            .map(|debut| &self.stdout[debut + 1..])
+            .unwrap_or_default();
+        let progression = [
+            "Compiling ",
+            "Checking ",
+            "Blocking ",
+            "Downloaded ",
+            "Downloading ",
+            "Fresh ",
+            "Running ",
+            "Finished ",
+            "Doc-tests ",
+        ];
+        let erreurs: Vec<&str> = self
+            .stderr
+            .lines()
+            .filter(|ligne| {
+                !progression
+                    .iter()
+                    .any(|p| ligne.trim_start().starts_with(p))
+            })
+            .collect();
+        let tout: Vec<&str> = tests.lines().chain(erreurs).collect();
         tout[tout.len().saturating_sub(lignes)..].join("\n")
     }
 }
@@ -133,5 +160,23 @@ pub fn exiger(titre: &str, commande: Command, conseil: &str) -> Resultat<Sortie>
             format!("{titre} a échoué :\n{}", sortie.fin(40)),
             conseil,
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn la_fin_d_un_echec_montre_les_tests_en_echec_et_les_erreurs_sans_la_progression() {
+        let sortie = Sortie {
+            succes: false,
+            stdout: "running 2 tests\ntest a ... ok\ntest b ... FAILED\n\nfailures:\n\n---- b stdout ----\nattendu 405\n".into(),
+            stderr: "   Compiling livre v0.1.0\nerror: test failed, to rerun pass `--lib`\n".into(),
+        };
+        assert_eq!(
+            sortie.fin(10),
+            "failures:\n\n---- b stdout ----\nattendu 405\nerror: test failed, to rerun pass `--lib`"
+        );
     }
 }
