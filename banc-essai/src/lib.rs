@@ -296,6 +296,56 @@ pub fn entete<'a>(reponse: &'a Response<Body>, nom: &str) -> Option<&'a str> {
     reponse.headers().get(nom).and_then(|v| v.to_str().ok())
 }
 
+/// Vérifie le statut et l'en-tête `Content-Type: application/json` d'une réponse, puis
+/// renvoie son corps lu en JSON. `contexte` (par exemple « GET /produits ») ouvre chaque
+/// message d'échec ; `#[track_caller]` fait pointer l'échec sur la ligne du test appelant.
+#[track_caller]
+pub fn verifier_json(reponse: &Response<Body>, statut: u16, contexte: &str) -> Value {
+    assert_eq!(
+        reponse.status().as_u16(),
+        statut,
+        "{contexte} : attendu le statut {statut}, obtenu {} (corps : {})",
+        reponse.status(),
+        corps_texte(reponse)
+    );
+    assert_eq!(
+        entete(reponse, "content-type"),
+        Some("application/json"),
+        "{contexte} : attendu l'en-tête Content-Type: application/json"
+    );
+    corps_json(reponse)
+}
+
+/// Vérifie une réponse d'erreur du cours : le statut, puis un corps fait exactement de
+/// `{"message": "…", "code": "…"}`, avec ce code et un message non vide, qu'elle renvoie.
+#[track_caller]
+pub fn verifier_erreur(
+    reponse: &Response<Body>,
+    statut: u16,
+    code: &str,
+    contexte: &str,
+) -> String {
+    let corps = verifier_json(reponse, statut, contexte);
+    let cles: Vec<&String> = corps
+        .as_object()
+        .map(|o| o.keys().collect())
+        .unwrap_or_default();
+    assert!(
+        cles.len() == 2 && corps.get("message").is_some() && corps.get("code").is_some(),
+        "{contexte} : attendu un corps {{\"message\": …, \"code\": …}} et rien d'autre, reçu {corps}"
+    );
+    assert_eq!(
+        corps["code"], code,
+        "{contexte} : attendu le code {code}, corps reçu {corps}"
+    );
+    let message = corps["message"].as_str().unwrap_or_default().to_string();
+    assert!(
+        !message.trim().is_empty(),
+        "{contexte} : attendu un champ \"message\" non vide, corps reçu {corps}"
+    );
+    message
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,5 +395,35 @@ mod tests {
     #[test]
     fn l_encodage_pourcent_suit_la_rfc_3986() {
         assert_eq!(encoder("Zoé & co"), "Zo%C3%A9%20%26%20co");
+    }
+
+    fn reponse(statut: u16, corps: &str) -> Response<Body> {
+        let mut reponse = Response::new(Body::Text(corps.to_string()));
+        *reponse.status_mut() = statut.try_into().expect("statut valide");
+        reponse.headers_mut().insert(
+            "content-type",
+            "application/json".parse().expect("valeur valide"),
+        );
+        reponse
+    }
+
+    #[test]
+    fn verifier_erreur_accepte_le_corps_d_erreur_du_cours() {
+        let corps = r#"{"message":"Introuvable.","code":"PRODUIT_INTROUVABLE"}"#;
+        let message = verifier_erreur(&reponse(404, corps), 404, "PRODUIT_INTROUVABLE", "cas");
+        assert_eq!(message, "Introuvable.");
+    }
+
+    #[test]
+    #[should_panic(expected = "rien d'autre")]
+    fn verifier_erreur_refuse_un_champ_en_trop() {
+        let corps = r#"{"message":"Introuvable.","code":"PRODUIT_INTROUVABLE","trace":"…"}"#;
+        verifier_erreur(&reponse(404, corps), 404, "PRODUIT_INTROUVABLE", "cas");
+    }
+
+    #[test]
+    #[should_panic(expected = "attendu le statut 404, obtenu 500")]
+    fn verifier_json_refuse_un_autre_statut() {
+        verifier_json(&reponse(500, "{}"), 404, "cas");
     }
 }

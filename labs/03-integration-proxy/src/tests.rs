@@ -5,7 +5,7 @@
 
 use crate::catalogue::Catalogue;
 use crate::{handler, reponse_erreur, reponse_json, salutation};
-use banc_essai::{Evenement, Format, corps_json, entete};
+use banc_essai::{Evenement, Format, entete, verifier_erreur, verifier_json};
 use lambda_http::http::StatusCode;
 use lambda_http::{Body, Response};
 use serde_json::{Value, json};
@@ -18,40 +18,6 @@ async fn appeler(evenement: Evenement) -> Response<Body> {
     handler(&catalogue, evenement.requete())
         .await
         .expect("le gestionnaire ne devrait jamais renvoyer Err : chaque cas a sa réponse HTTP")
-}
-
-/// Vérifie le statut et l'en-tête JSON, puis renvoie le corps lu en JSON. En cas d'échec,
-/// `#[track_caller]` fait pointer le message sur la ligne du test, pas sur cette fonction.
-#[track_caller]
-fn verifier_json(reponse: &Response<Body>, statut: u16, contexte: &str) -> Value {
-    assert_eq!(
-        reponse.status().as_u16(),
-        statut,
-        "{contexte} : attendu le statut {statut}, obtenu {}",
-        reponse.status()
-    );
-    assert_eq!(
-        entete(reponse, "content-type"),
-        Some("application/json"),
-        "{contexte} : attendu l'en-tête Content-Type: application/json"
-    );
-    corps_json(reponse)
-}
-
-/// Vérifie une réponse d'erreur du cours : statut, code, et message en français non vide.
-#[track_caller]
-fn verifier_erreur(reponse: &Response<Body>, statut: u16, code: &str, contexte: &str) -> String {
-    let corps = verifier_json(reponse, statut, contexte);
-    assert_eq!(
-        corps["code"], code,
-        "{contexte} : attendu le code {code}, corps reçu {corps}"
-    );
-    let message = corps["message"].as_str().unwrap_or_default();
-    assert!(
-        !message.trim().is_empty(),
-        "{contexte} : attendu un champ \"message\" non vide, corps reçu {corps}"
-    );
-    message.to_string()
 }
 
 fn premier_produit() -> Value {

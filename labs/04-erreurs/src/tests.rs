@@ -11,7 +11,7 @@ use crate::{
     avec_couche_erreurs, handler, valider_description, valider_nom, valider_prix,
     verifier_type_de_contenu,
 };
-use banc_essai::{Evenement, Format, corps_json, corps_texte, entete};
+use banc_essai::{Evenement, Format, corps_texte, entete, verifier_erreur, verifier_json};
 use lambda_http::http::{Method, StatusCode};
 use lambda_http::{Body, Context, Request, RequestExt, Response};
 use serde_json::{Value, json};
@@ -49,50 +49,6 @@ fn post_json(format: Format, corps: &str) -> Evenement {
 
 fn nombre_de_produits(etat: &Etat) -> usize {
     etat.lire(|catalogue| catalogue.lister().len())
-}
-
-/// Vérifie le statut et l'en-tête JSON, puis renvoie le corps lu en JSON. En cas d'échec,
-/// `#[track_caller]` fait pointer le message sur la ligne du test, pas sur cette fonction.
-#[track_caller]
-fn verifier_json(reponse: &Response<Body>, statut: u16, contexte: &str) -> Value {
-    assert_eq!(
-        reponse.status().as_u16(),
-        statut,
-        "{contexte} : attendu le statut {statut}, obtenu {} (corps : {})",
-        reponse.status(),
-        corps_texte(reponse)
-    );
-    assert_eq!(
-        entete(reponse, "content-type"),
-        Some("application/json"),
-        "{contexte} : attendu l'en-tête Content-Type: application/json"
-    );
-    corps_json(reponse)
-}
-
-/// Vérifie une réponse d'erreur du cours (statut, exactement `message` et `code`) et renvoie
-/// le message.
-#[track_caller]
-fn verifier_erreur(reponse: &Response<Body>, statut: u16, code: &str, contexte: &str) -> String {
-    let corps = verifier_json(reponse, statut, contexte);
-    let cles: Vec<&String> = corps
-        .as_object()
-        .map(|o| o.keys().collect())
-        .unwrap_or_default();
-    assert!(
-        cles.len() == 2 && corps.get("message").is_some() && corps.get("code").is_some(),
-        "{contexte} : attendu un corps {{\"message\": …, \"code\": …}} et rien d'autre, reçu {corps}"
-    );
-    assert_eq!(
-        corps["code"], code,
-        "{contexte} : attendu le code {code}, corps reçu {corps}"
-    );
-    let message = corps["message"].as_str().unwrap_or_default().to_string();
-    assert!(
-        !message.trim().is_empty(),
-        "{contexte} : attendu un champ \"message\" non vide, corps reçu {corps}"
-    );
-    message
 }
 
 /// Vérifie qu'un message est en français, sans les mots anglais de serde, et qu'il contient
