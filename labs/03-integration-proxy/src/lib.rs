@@ -52,7 +52,9 @@ pub fn reponse_json<T: Serialize>(statut: StatusCode, corps: &T) -> Response<Bod
 
 /// Une réponse d'erreur au format du cours : `{"message": message, "code": code}` (section 3.5).
 pub fn reponse_erreur(statut: StatusCode, code: &str, message: &str) -> Response<Body> {
-    todo!("Indice : appelez `reponse_json` avec `serde_json::json!({{ … }})`")
+    todo!(
+        "Indice : appelez `reponse_json` avec une petite struct sérialisable `{{ message, code }}` (ou `serde_json::json!`)"
+    )
 }
 
 /// Le gestionnaire : lit la méthode et le chemin de la requête et renvoie la réponse de la
