@@ -1,18 +1,22 @@
 //! Les gabarits SAM montrés dans les chapitres passent cfn-lint et `sam validate --lint`,
 //! hors ligne et sans compte AWS : chaque bloc ```` ```yaml ```` qui déclare la transformation
-//! SAM est extrait dans `target/gabarits/` sous le nom de son chapitre et de sa ligne.
+//! SAM est extrait dans `target/gabarits/<n° de processus>/` sous le nom de son chapitre et de
+//! sa ligne (un dossier par exécution : deux `cargo xtask test` simultanés ne se gênent pas).
 
 use crate::console::{Echec, Resultat, exiger, racine};
 use crate::outils::assurer_outils_python;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const TRANSFORMATION_SAM: &str = "Transform: AWS::Serverless-2016-10-31";
 
 pub fn verifier() -> Resultat {
     let bin = assurer_outils_python()?;
-    let gabarits = extraire()?;
+    let dossier = racine()
+        .join("target/gabarits")
+        .join(std::process::id().to_string());
+    let gabarits = extraire(&dossier)?;
     if gabarits.is_empty() {
         return Ok(());
     }
@@ -36,14 +40,15 @@ pub fn verifier() -> Resultat {
             "corrigez le bloc yaml en cause dans son chapitre",
         )?;
     }
+    // Tout est valide : on ne garde les fichiers extraits qu'en cas d'échec, pour les lire.
+    let _ = fs::remove_dir_all(&dossier);
     Ok(())
 }
 
-/// Écrit chaque gabarit SAM des chapitres dans `target/gabarits/<chapitre>-ligne-<n>.yaml`.
-fn extraire() -> Resultat<Vec<PathBuf>> {
-    let sortie = racine().join("target/gabarits");
-    let _ = fs::remove_dir_all(&sortie);
-    fs::create_dir_all(&sortie)
+/// Écrit chaque gabarit SAM des chapitres dans `<sortie>/<chapitre>-ligne-<n>.yaml`.
+fn extraire(sortie: &Path) -> Resultat<Vec<PathBuf>> {
+    let _ = fs::remove_dir_all(sortie);
+    fs::create_dir_all(sortie)
         .map_err(|e| Echec::new(format!("création de {} ({e})", sortie.display()), ""))?;
     let mut chapitres: Vec<PathBuf> = fs::read_dir(racine().join("chapters"))
         .map_err(|e| Echec::new(format!("lecture de chapters/ ({e})"), ""))?
