@@ -14,8 +14,9 @@
 //! chaque service (Lambda : 6 milliards de Go-secondes par mois en x86_64, 7,5 milliards en
 //! arm64 ; API Gateway : 333 millions de requêtes par mois en REST, 300 millions en HTTP).
 //! L'offre gratuite n'est **pas** comptée (Lambda : 1 million de requêtes et 400 000
-//! Go-secondes par mois ; API Gateway : 1 million d'appels par mois pendant 12 mois pour un
-//! nouveau compte). Ni le transfert de données, ni les journaux CloudWatch, ni DynamoDB.
+//! Go-secondes par mois, sans limite de durée ; API Gateway : 1 million d'appels par mois
+//! pendant 12 mois pour les comptes ouverts avant le 15 juillet 2025, des crédits ensuite).
+//! Ni le transfert de données, ni les journaux CloudWatch, ni DynamoDB.
 
 use std::fmt;
 use std::ops::Add;
@@ -23,16 +24,16 @@ use std::ops::Add;
 // ANCHOR: prix
 /// Lambda, requêtes : 0,20 $ par million, x86_64 comme arm64 (us-east-1).
 ///
-/// Source : <https://aws.amazon.com/lambda/pricing/>, consultée le 24 novembre 2026. La page
-/// affiche ses tableaux par JavaScript : le chiffre a été vérifié dans des copies publiques qui
-/// le citent (extrait de l'API AWS Price List d'octobre 2025, notes de cours), toutes concordantes.
+/// Source : <https://aws.amazon.com/lambda/pricing/>. Cette page construit ses tableaux par
+/// JavaScript : le chiffre n'a pas pu y être lu directement ; il vient de copies publiques
+/// concordantes (extrait de l'API AWS Price List d'octobre 2025, notes de cours). Vérifiez-le
+/// dans un navigateur, pour votre Région.
 pub const LAMBDA_PAR_MILLION_DE_REQUETES: MicroDollars = MicroDollars(200_000);
 
 /// Lambda x86_64, durée : 0,0000166667 $ par Go-seconde, soit 16,6667 $ par million de
 /// Go-secondes (us-east-1, premier palier : 6 milliards de Go-secondes par mois).
 ///
-/// Source : <https://aws.amazon.com/lambda/pricing/>, consultée le 24 novembre 2026, via des
-/// copies publiques concordantes (voir [`LAMBDA_PAR_MILLION_DE_REQUETES`]) ; paliers :
+/// Source : <https://aws.amazon.com/lambda/pricing/>, via des copies publiques concordantes (voir [`LAMBDA_PAR_MILLION_DE_REQUETES`]) ; paliers :
 /// <https://aws.amazon.com/blogs/compute/introducing-tiered-pricing-for-aws-lambda/>.
 pub const LAMBDA_PAR_MILLION_DE_GO_SECONDES_X86_64: MicroDollars = MicroDollars(16_666_700);
 
@@ -40,8 +41,7 @@ pub const LAMBDA_PAR_MILLION_DE_GO_SECONDES_X86_64: MicroDollars = MicroDollars(
 /// de Go-secondes (us-east-1, premier palier : 7,5 milliards de Go-secondes par mois).
 /// Environ 20 % de moins qu'en x86_64.
 ///
-/// Source : <https://aws.amazon.com/lambda/pricing/>, consultée le 24 novembre 2026, via des
-/// copies publiques concordantes (voir [`LAMBDA_PAR_MILLION_DE_REQUETES`]).
+/// Source : <https://aws.amazon.com/lambda/pricing/>, via des copies publiques concordantes (voir [`LAMBDA_PAR_MILLION_DE_REQUETES`]).
 pub const LAMBDA_PAR_MILLION_DE_GO_SECONDES_ARM64: MicroDollars = MicroDollars(13_333_400);
 
 /// API Gateway, REST API : 3,50 $ par million de requêtes (us-east-1, 333 premiers millions
@@ -49,15 +49,14 @@ pub const LAMBDA_PAR_MILLION_DE_GO_SECONDES_ARM64: MicroDollars = MicroDollars(1
 ///
 /// Source : livre blanc AWS « Best Practices for Designing Amazon API Gateway Private APIs and
 /// Private Integration », section *Cost optimization*, table 4,
-/// <https://docs.aws.amazon.com/whitepapers/latest/best-practices-api-gateway-private-apis-integration/cost-optimization.html>,
-/// consulté le 24 novembre 2026 ; tarif courant : <https://aws.amazon.com/api-gateway/pricing/>.
+/// <https://docs.aws.amazon.com/whitepapers/latest/best-practices-api-gateway-private-apis-integration/cost-optimization.html> ;
+/// tarif courant : <https://aws.amazon.com/api-gateway/pricing/>.
 pub const API_REST_PAR_MILLION_DE_REQUETES: MicroDollars = MicroDollars(3_500_000);
 
 /// API Gateway, HTTP API : 1,00 $ par million de requêtes (us-east-1, 300 premiers millions
 /// de requêtes du mois ; une requête est comptée par tranche de 512 Ko).
 ///
-/// Source : même table 4 du livre blanc AWS que [`API_REST_PAR_MILLION_DE_REQUETES`],
-/// consultée le 24 novembre 2026.
+/// Source : même table 4 du livre blanc AWS que [`API_REST_PAR_MILLION_DE_REQUETES`].
 pub const API_HTTP_PAR_MILLION_DE_REQUETES: MicroDollars = MicroDollars(1_000_000);
 // ANCHOR_END: prix
 
