@@ -772,7 +772,7 @@ fn chaque_besoin_connait_les_types_d_api_qui_le_couvrent() {
     use TypeApi::{Http, Rest, WebSocket};
     let tableau: [(Besoin, &[TypeApi]); 13] = [
         (Besoin::ClesApiEtPlans, &[Rest, WebSocket]),
-        (Besoin::LimitationParClient, &[Rest, WebSocket]),
+        (Besoin::LimitationParClient, &[Rest]),
         (Besoin::CacheDesReponses, &[Rest]),
         (Besoin::TransformationDuCorps, &[Rest, WebSocket]),
         (Besoin::ValidationDesRequetes, &[Rest, WebSocket]),

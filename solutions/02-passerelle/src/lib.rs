@@ -377,10 +377,11 @@ impl Besoin {
         use TypeApi::{Http, Rest, WebSocket};
         match self {
             Besoin::ClesApiEtPlans
-            | Besoin::LimitationParClient
             | Besoin::TransformationDuCorps
             | Besoin::ValidationDesRequetes => &[Rest, WebSocket],
-            Besoin::CacheDesReponses
+            // Une WebSocket API limite par compte, étape et route : rien par client n'est documenté.
+            Besoin::LimitationParClient
+            | Besoin::CacheDesReponses
             | Besoin::PareFeuWaf
             | Besoin::PointDeTerminaisonPrive
             | Besoin::TracageXRay => &[Rest],
