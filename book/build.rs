@@ -1,6 +1,6 @@
 //! Prépare les extraits Rust des chapitres pour les tests du livre.
 //!
-//! Pour chaque chapitre `../chapters/*.md` :
+//! Pour chaque page `../chapters/**/*.md` (un chapitre est un dossier de pages) :
 //! 1. les directives `{{#include chemin:ancre}}` de mdBook sont développées, pour que le test
 //!    compile le code même que le lecteur voit (celui des solutions) ;
 //! 2. les blocs ```` ```rust,compile_fail ```` (du code faux exprès) deviennent des tests qui
@@ -16,6 +16,7 @@ fn main() {
     let racine = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let sortie = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
     let chapitres = racine.join("../chapters");
+    // Un dossier surveillé l'est avec tout son contenu.
     println!("cargo:rerun-if-changed={}", chapitres.display());
 
     let dossier_copies = sortie.join("chapitres");
@@ -23,93 +24,24 @@ fn main() {
 
     let mut copies = Vec::new();
     let mut tests_echec = String::new();
-    for chapitre in fichiers_markdown(&chapitres) {
-        let texte = fs::read_to_string(&chapitre).expect("lecture d'un chapitre");
-        let developpe = developper_inclusions(&texte, &chapitre);
-        let nom = chapitre.file_name().expect("nom de fichier");
+    for page in pages::lister(&chapitres) {
+        let texte = fs::read_to_string(&page).expect("lecture d'une page");
+        let developpe = pages::developper_inclusions(&texte, &page, |fichier| {
+            println!("cargo:rerun-if-changed={}", fichier.display());
+        })
+        .unwrap_or_else(|erreur| panic!("{erreur}"));
+        let nom = pages::nom_a_plat(&page, &chapitres);
         let (copie, blocs) = extraire_compile_fail(&developpe);
         for (ligne, code) in blocs {
-            ecrire_test_compile_fail(&mut tests_echec, nom.to_str().unwrap(), ligne, &code);
+            ecrire_test_compile_fail(&mut tests_echec, &nom, ligne, &code);
         }
-        let destination = dossier_copies.join(nom);
+        let destination = dossier_copies.join(&nom);
         ecrire_si_change(&destination, &copie);
         copies.push(destination);
     }
 
     skeptic::generate_doc_tests(&copies);
     ecrire_si_change(&sortie.join("echecs-de-compilation.rs"), &tests_echec);
-}
-
-fn fichiers_markdown(dossier: &Path) -> Vec<PathBuf> {
-    let mut fichiers: Vec<PathBuf> = fs::read_dir(dossier)
-        .expect("le dossier chapters/ existe")
-        .map(|entree| entree.expect("entrée de dossier").path())
-        .filter(|chemin| chemin.extension().is_some_and(|ext| ext == "md"))
-        .collect();
-    fichiers.sort();
-    fichiers
-}
-
-/// Remplace chaque ligne `{{#include chemin}}` ou `{{#include chemin:ancre}}` par le contenu
-/// inclus, comme le fait mdBook (les lignes `ANCHOR:` et `ANCHOR_END:` sont retirées).
-fn developper_inclusions(texte: &str, chapitre: &Path) -> String {
-    let mut resultat = String::new();
-    for ligne in texte.lines() {
-        let directive = ligne
-            .trim()
-            .strip_prefix("{{#include ")
-            .and_then(|reste| reste.strip_suffix("}}"));
-        match directive {
-            Some(cible) => resultat.push_str(&inclure(cible.trim(), chapitre)),
-            None => {
-                resultat.push_str(ligne);
-                resultat.push('\n');
-            }
-        }
-    }
-    resultat
-}
-
-fn inclure(cible: &str, chapitre: &Path) -> String {
-    let (chemin, ancre) = match cible.rsplit_once(':') {
-        Some((chemin, ancre)) => (chemin, Some(ancre)),
-        None => (cible, None),
-    };
-    let fichier = chapitre.parent().expect("dossier du chapitre").join(chemin);
-    println!("cargo:rerun-if-changed={}", fichier.display());
-    let contenu = fs::read_to_string(&fichier).unwrap_or_else(|e| {
-        panic!(
-            "{} : impossible d'inclure {} ({e})",
-            chapitre.display(),
-            fichier.display()
-        )
-    });
-    let Some(ancre) = ancre else {
-        return contenu;
-    };
-    let debut = format!("ANCHOR: {ancre}");
-    let fin = format!("ANCHOR_END: {ancre}");
-    let mut dedans = false;
-    let mut trouve = false;
-    let mut extrait = String::new();
-    for ligne in contenu.lines() {
-        if ligne.trim_end().ends_with(&debut) {
-            dedans = true;
-            trouve = true;
-        } else if ligne.trim_end().ends_with(&fin) {
-            dedans = false;
-        } else if dedans && !ligne.contains("ANCHOR:") && !ligne.contains("ANCHOR_END:") {
-            extrait.push_str(ligne);
-            extrait.push('\n');
-        }
-    }
-    assert!(
-        trouve,
-        "{} : l'ancre « {ancre} » est introuvable dans {}",
-        chapitre.display(),
-        fichier.display()
-    );
-    extrait
 }
 
 /// Sépare les blocs `rust,compile_fail` : dans la copie donnée à skeptic, ils deviennent
@@ -130,7 +62,7 @@ fn extraire_compile_fail(texte: &str) -> (String, Vec<(usize, String)>) {
                 copie.push_str(ligne);
             }
             Some((_, code)) => {
-                code.push_str(sans_marque_cachee(ligne));
+                code.push_str(pages::sans_marque_cachee(ligne));
                 code.push('\n');
                 copie.push_str(ligne);
             }
@@ -139,16 +71,6 @@ fn extraire_compile_fail(texte: &str) -> (String, Vec<(usize, String)>) {
         copie.push('\n');
     }
     (copie, blocs)
-}
-
-/// Les lignes `# …` sont cachées au lecteur mais font partie du code (comme rustdoc et mdBook).
-fn sans_marque_cachee(ligne: &str) -> &str {
-    let debut = ligne.trim_start();
-    if debut == "#" {
-        ""
-    } else {
-        debut.strip_prefix("# ").unwrap_or(ligne)
-    }
 }
 
 fn ecrire_test_compile_fail(tests: &mut String, chapitre: &str, ligne: usize, code: &str) {
