@@ -1,4 +1,4 @@
-//! Fourni : les types d'entrée et de sortie de la fonction (chapitre 01, section 1.6).
+//! Fourni : les types d'entrée et de sortie de la fonction (page « 1.6 Une première fonction avec `lambda_runtime` » du chapitre 01).
 //!
 //! Le runtime (`lambda_runtime`) lit l'événement JSON reçu de Lambda dans un [`DemandePrix`]
 //! avec serde, appelle votre gestionnaire, puis écrit le [`Devis`] renvoyé en JSON. Un

@@ -1,4 +1,4 @@
-//! Fourni : les prix publics d'AWS et les types du modèle de coût (chapitre 01, section 1.7).
+//! Fourni : les prix publics d'AWS et les types du modèle de coût (page « 1.7 Combien coûte une API serverless ? » du chapitre 01).
 //!
 //! **Pourquoi des micro-dollars entiers ?** Un prix comme 0,0000166667 $ par Go-seconde n'a pas
 //! d'écriture exacte en `f64` ; additionner des millions de requêtes en virgule flottante
@@ -44,7 +44,7 @@ pub const LAMBDA_PAR_MILLION_DE_GO_SECONDES_X86_64: MicroDollars = MicroDollars(
 /// Source : <https://aws.amazon.com/lambda/pricing/>, via des copies publiques concordantes (voir [`LAMBDA_PAR_MILLION_DE_REQUETES`]).
 pub const LAMBDA_PAR_MILLION_DE_GO_SECONDES_ARM64: MicroDollars = MicroDollars(13_333_400);
 
-/// API Gateway, REST API : 3,50 $ par million de requêtes (us-east-1, 333 premiers millions
+/// API Gateway, API REST : 3,50 $ par million de requêtes (us-east-1, 333 premiers millions
 /// de requêtes du mois).
 ///
 /// Source : livre blanc AWS « Best Practices for Designing Amazon API Gateway Private APIs and
@@ -53,8 +53,8 @@ pub const LAMBDA_PAR_MILLION_DE_GO_SECONDES_ARM64: MicroDollars = MicroDollars(1
 /// tarif courant : <https://aws.amazon.com/api-gateway/pricing/>.
 pub const API_REST_PAR_MILLION_DE_REQUETES: MicroDollars = MicroDollars(3_500_000);
 
-/// API Gateway, HTTP API : 1,00 $ par million de requêtes (us-east-1, 300 premiers millions
-/// de requêtes du mois ; une requête est comptée par tranche de 512 Ko).
+/// API Gateway, API HTTP : 1,00 $ par million de requêtes (us-east-1, 300 premiers millions
+/// de requêtes du mois ; une requête est comptée par tranche de 512 Kio).
 ///
 /// Source : même table 4 du livre blanc AWS que [`API_REST_PAR_MILLION_DE_REQUETES`].
 pub const API_HTTP_PAR_MILLION_DE_REQUETES: MicroDollars = MicroDollars(1_000_000);
@@ -62,7 +62,8 @@ pub const API_HTTP_PAR_MILLION_DE_REQUETES: MicroDollars = MicroDollars(1_000_00
 
 /// Un million : les prix ci-dessus sont donnés par million d'unités.
 pub const UN_MILLION: u128 = 1_000_000;
-/// Lambda compte la mémoire en Go de 1 024 Mo : 128 Mo = 0,125 Go.
+/// Lambda compte la mémoire en Go de 1 024 Mio : 128 Mio = 0,125 Go (d'où la « Go-seconde »
+/// de la grille des prix d'AWS).
 pub const MO_PAR_GO: u128 = 1_024;
 /// La durée facturée est un nombre entier de millisecondes (arrondi au-dessus par Lambda).
 pub const MS_PAR_SECONDE: u128 = 1_000;
@@ -110,7 +111,7 @@ pub enum TypeApi {
 /// Ce que coûte une invocation : la mémoire configurée, la durée facturée et l'architecture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Fonction {
-    /// Mémoire configurée (`MemorySize`), de 128 à 10 240 Mo.
+    /// Mémoire configurée (`MemorySize`), de 128 à 10 240 Mio.
     pub memoire_mo: u32,
     /// Durée facturée moyenne d'une invocation, en millisecondes.
     pub duree_ms: u32,

@@ -24,7 +24,7 @@ pub fn prix_go_secondes(architecture: Architecture) -> MicroDollars {
 
 /// Le prix de la durée d'exécution d'un mois : Go-secondes × prix de la Go-seconde.
 pub fn cout_calcul_lambda(requetes: u64, fonction: &Fonction) -> MicroDollars {
-    // requêtes × Mo × ms : des « Mo-millisecondes », converties en Go-secondes par la division.
+    // requêtes × Mio × ms : des « Mio-millisecondes », converties en Go-secondes par la division.
     let mo_ms =
         u128::from(requetes) * u128::from(fonction.memoire_mo) * u128::from(fonction.duree_ms);
     let numerateur = mo_ms * u128::from(prix_go_secondes(fonction.architecture).0);
