@@ -1,6 +1,7 @@
 //! Les types du choix entre REST, HTTP et WebSocket (fourni : ne modifiez pas ce fichier).
 //!
-//! Chaque [`Besoin`] est une ligne du tableau comparatif corrigé du chapitre 02 (section 2.2).
+//! Chaque [`Besoin`] est une ligne du tableau comparatif corrigé du chapitre 02 (page « REST,
+//! HTTP ou WebSocket ? »).
 //! Vous écrivez, dans `lib.rs`, quels types d'API couvrent chaque besoin, puis le choix.
 
 use std::fmt;
@@ -8,26 +9,27 @@ use std::fmt;
 /// Les trois types d'API d'API Gateway.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TypeApi {
-    /// REST API (`AWS::Serverless::Api`), format de charge utile 1.0.
+    /// API REST (`AWS::Serverless::Api`), format de charge utile 1.0.
     Rest,
-    /// HTTP API (`AWS::Serverless::HttpApi`), format 2.0 par défaut.
+    /// API HTTP (`AWS::Serverless::HttpApi`), format 2.0 par défaut.
     Http,
-    /// WebSocket API : connexion persistante et messages dans les deux sens.
+    /// API WebSocket : connexion persistante et messages dans les deux sens.
     WebSocket,
 }
 
-/// L'ordre de préférence quand plusieurs types conviennent : la HTTP API d'abord (la moins
-/// chère par requête, 1,00 $ le million contre 3,50 $ pour REST en us-east-1), puis la REST
-/// API ; la WebSocket API n'est retenue que si un besoin l'exige (elle facture aussi le temps de
-/// connexion). Source : <https://aws.amazon.com/api-gateway/pricing/>, consultée en 2026.
+/// L'ordre de préférence quand plusieurs types conviennent : l'API HTTP d'abord (la moins
+/// chère par requête : 1,00 $ le million contre 3,50 $ pour l'API REST, en us-east-1, au
+/// premier palier), puis l'API REST ; l'API WebSocket n'est retenue que si un besoin l'exige
+/// (elle facture aussi le temps de connexion). Source : <https://aws.amazon.com/api-gateway/pricing/>,
+/// consultée en 2026 (voir la page « Combien coûte une API serverless ? » du chapitre 01).
 pub const ORDRE_DE_PREFERENCE: [TypeApi; 3] = [TypeApi::Http, TypeApi::Rest, TypeApi::WebSocket];
 
 impl fmt::Display for TypeApi {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            TypeApi::Rest => "REST API",
-            TypeApi::Http => "HTTP API",
-            TypeApi::WebSocket => "WebSocket API",
+            TypeApi::Rest => "API REST",
+            TypeApi::Http => "API HTTP",
+            TypeApi::WebSocket => "API WebSocket",
         })
     }
 }
@@ -122,7 +124,7 @@ pub enum ErreurChoix {
     /// Les besoins qui écartent au moins un type, et qu'aucun type ne réunit ensemble.
     #[error(
         "aucun type d'API ne réunit : {} ; renoncez à l'un de ces besoins (un JWT, par exemple, \
-         se valide aussi dans un mécanisme d'autorisation Lambda sur une REST API)",
+         se valide aussi dans un mécanisme d'autorisation Lambda sur une API REST)",
         liste(.0)
     )]
     Incompatibles(Vec<Besoin>),

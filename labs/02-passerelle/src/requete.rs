@@ -1,7 +1,7 @@
 //! La vue normalisée d'une requête API Gateway (fourni : ne modifiez pas ce fichier).
 //!
-//! Une REST API (format de charge utile 1.0) et une HTTP API (format 2.0) décrivent la même
-//! requête HTTP avec des champs différents (chapitre 02, section 2.3). Votre code métier ne
+//! Une API REST (format de charge utile 1.0) et une API HTTP (format 2.0) décrivent la même
+//! requête HTTP avec des champs différents (chapitre 02, page « Les formats de charge utile 1.0 et 2.0 »). Votre code métier ne
 //! devrait voir qu'une seule forme : [`Requete`]. Vous la remplissez dans `lib.rs`.
 
 use aws_lambda_events::http::{HeaderMap, Method};
@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 /// Le format de charge utile (*payload format version*) de l'événement reçu.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum VersionCharge {
-    /// Format 1.0 : REST API, ou HTTP API configurée en 1.0.
+    /// Format 1.0 : API REST, ou API HTTP configurée en 1.0.
     V1,
-    /// Format 2.0 : HTTP API (la valeur par défaut de SAM pour `AWS::Serverless::HttpApi`).
+    /// Format 2.0 : API HTTP (la valeur par défaut de SAM pour `AWS::Serverless::HttpApi`).
     V2,
 }
 
@@ -72,8 +72,8 @@ pub enum ErreurLecture {
     JsonInvalide(String),
     /// Du JSON, mais ni un événement 1.0 ni un événement 2.0.
     #[error(
-        "format d'événement inconnu : ni clé `httpMethod` (format 1.0, REST API) ni \
-         `\"version\": \"2.0\"` (format 2.0, HTTP API) ; est-ce bien un événement \
+        "format d'événement inconnu : ni clé `httpMethod` (format 1.0, API REST) ni \
+         `\"version\": \"2.0\"` (format 2.0, API HTTP) ; est-ce bien un événement \
          d'intégration proxy API Gateway ?"
     )]
     FormatInconnu,

@@ -1,9 +1,9 @@
 //! Les types du routage (fourni : ne modifiez pas ce fichier).
 //!
-//! Une route se décrit comme la clé de route (*route key*) d'une HTTP API : une méthode et un
+//! Une route se décrit comme la clé de route (*route key*) d'une API HTTP : une méthode et un
 //! modèle de chemin, `GET /produits/{id}`, ou la route `$default`. Vous écrivez l'analyse de la
 //! clé, la correspondance d'un chemin et le choix de la route la plus précise dans `lib.rs`
-//! (chapitre 02, section 2.5).
+//! (chapitre 02, page « Routes et ressources : qui passe en premier ? »).
 
 use crate::requete::Requete;
 use aws_lambda_events::http::Method;

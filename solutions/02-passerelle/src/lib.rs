@@ -1,6 +1,6 @@
 //! # Solution de l'atelier 02 — API Gateway en profondeur
 //!
-//! Trois pièces : (a) lire un événement REST 1.0 ou HTTP API 2.0 en une seule vue normalisée,
+//! Trois pièces : (a) lire un événement REST 1.0 ou API HTTP 2.0 en une seule vue normalisée,
 //! [`Requete`] ; (b) router comme API Gateway, la route la plus précise d'abord ; (c) choisir
 //! entre REST, HTTP et WebSocket d'après le tableau corrigé du chapitre 02. Les types fournis et
 //! les tests sont ceux de l'atelier (`labs/02-passerelle`), inclus tels quels.
@@ -29,7 +29,7 @@ use std::collections::BTreeMap;
 // --- (a) Lire les deux formats --------------------------------------------------------------
 
 // ANCHOR: chemin_sans_etape
-/// Le chemin sans le nom de l'étape. Sur une HTTP API, une étape nommée (`prod`) préfixe le
+/// Le chemin sans le nom de l'étape. Sur une API HTTP, une étape nommée (`prod`) préfixe le
 /// chemin brut (`/prod/produits`) ; l'étape `$default` ne le préfixe pas.
 pub fn chemin_sans_etape(chemin_brut: &str, etape: Option<&str>) -> String {
     let Some(etape) = etape.filter(|etape| *etape != "$default") else {
@@ -59,7 +59,7 @@ pub fn decoder_corps(corps: Option<&str>, base64: bool) -> Result<Vec<u8>, Erreu
 // ANCHOR_END: decoder_corps
 
 // ANCHOR: depuis_rest
-/// Un événement de REST API (format 1.0) en vue normalisée.
+/// Un événement d'API REST (format 1.0) en vue normalisée.
 pub fn depuis_rest(evenement: ApiGatewayProxyRequest) -> Result<Requete, ErreurLecture> {
     let corps = decoder_corps(evenement.body.as_deref(), evenement.is_base64_encoded)?;
 
@@ -93,7 +93,7 @@ pub fn depuis_rest(evenement: ApiGatewayProxyRequest) -> Result<Requete, ErreurL
 // ANCHOR_END: depuis_rest
 
 // ANCHOR: depuis_http
-/// Un événement de HTTP API (format 2.0) en vue normalisée.
+/// Un événement d'API HTTP (format 2.0) en vue normalisée.
 pub fn depuis_http(evenement: ApiGatewayV2httpRequest) -> Result<Requete, ErreurLecture> {
     let corps = decoder_corps(evenement.body.as_deref(), evenement.is_base64_encoded)?;
     let contexte = evenement.request_context;
@@ -139,7 +139,7 @@ pub fn depuis_http(evenement: ApiGatewayV2httpRequest) -> Result<Requete, Erreur
 
 // ANCHOR: lire_evenement
 /// Lit un événement sans savoir d'avance son format : `"version": "2.0"` désigne le format 2.0,
-/// la clé `httpMethod` le format 1.0 (REST API, ou HTTP API réglée en 1.0).
+/// la clé `httpMethod` le format 1.0 (API REST, ou API HTTP réglée en 1.0).
 pub fn lire_evenement(json: &str) -> Result<Requete, ErreurLecture> {
     let valeur: Value =
         serde_json::from_str(json).map_err(|e| ErreurLecture::JsonInvalide(e.to_string()))?;
@@ -155,6 +155,7 @@ pub fn lire_evenement(json: &str) -> Result<Requete, ErreurLecture> {
 }
 // ANCHOR_END: lire_evenement
 
+// ANCHOR: aides
 /// L'erreur d'un événement au format reconnu mais mal formé ; serde nomme le champ en cause.
 pub fn champ_invalide(version: &'static str, erreur: serde_json::Error) -> ErreurLecture {
     ErreurLecture::ChampInvalide {
@@ -179,6 +180,7 @@ pub fn en_table(parametres: &QueryMap) -> BTreeMap<String, Vec<String>> {
     }
     table
 }
+// ANCHOR_END: aides
 
 // ANCHOR: entete
 impl Requete {
@@ -372,21 +374,21 @@ fn rang(route: &Route) -> (bool, Vec<u8>, bool) {
 
 // ANCHOR: types_compatibles
 impl Besoin {
-    /// Les types d'API qui couvrent ce besoin : le tableau corrigé de la section 2.2.
+    /// Les types d'API qui couvrent ce besoin : le tableau corrigé de la page « REST, HTTP ou WebSocket ? ».
     pub fn types_compatibles(self) -> &'static [TypeApi] {
         use TypeApi::{Http, Rest, WebSocket};
         match self {
             Besoin::ClesApiEtPlans
             | Besoin::TransformationDuCorps
             | Besoin::ValidationDesRequetes => &[Rest, WebSocket],
-            // Une WebSocket API limite par compte, étape et route : rien par client n'est documenté.
+            // Une API WebSocket limite par compte, étape et route : rien par client n'est documenté.
             Besoin::LimitationParClient
             | Besoin::CacheDesReponses
             | Besoin::PareFeuWaf
             | Besoin::PointDeTerminaisonPrive
             | Besoin::TracageXRay => &[Rest],
             Besoin::JwtNatif | Besoin::CoutMinimal => &[Http],
-            // Deux idées reçues : les HTTP API ont aussi des mécanismes d'autorisation Lambda
+            // Deux idées reçues : les API HTTP ont aussi des mécanismes d'autorisation Lambda
             // et des intégrations directes de services AWS.
             Besoin::AutorisationLambda | Besoin::IntegrationServiceAws => &[Rest, Http, WebSocket],
             Besoin::PushServeur => &[WebSocket],
