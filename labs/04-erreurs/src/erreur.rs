@@ -3,7 +3,8 @@
 //! Chaque variante est une issue de requête qui n'est pas un succès. Son texte (`Display`,
 //! écrit par `thiserror` d'après les attributs `#[error(…)]`) est le **détail** : il va au
 //! journal. Ce que voit le client (statut, code, message public) est votre travail, dans
-//! `lib.rs` (chapitre 04, section 4.4).
+//! `lib.rs` (chapitre 04, pages « 4.3 Un type pour toutes les erreurs de l'API » et
+//! « 4.4 Ne rien dévoiler »).
 
 use lambda_http::http::Method;
 use solution_03_integration_proxy::catalogue::IdentifiantDejaPris;

@@ -2,7 +2,8 @@
 //!
 //! Sur Lambda, tout ce que la fonction écrit sur la sortie standard arrive dans CloudWatch
 //! Logs. Une ligne JSON par événement permet de filtrer ensuite par champ avec CloudWatch
-//! Logs Insights (`filter code = "ERREUR_INTERNE"`). Section 4.6 du chapitre 04.
+//! Logs Insights (`filter code = "ERREUR_INTERNE"`). Page « 4.6 Journaliser chaque erreur une
+//! fois, en JSON » du chapitre 04.
 
 use lambda_http::request::RequestContext;
 use lambda_http::{Request, RequestExt};

@@ -14,9 +14,9 @@ use solution_03_integration_proxy::produit::Prix;
 ///
 /// Le plus gros corps valide (100 caractères de nom, 1000 de description, tous écrits en
 /// JSON sous la forme la plus longue, `\uD83D\uDE00`, soit 12 octets par caractère) fait
-/// environ 13 200 octets ; 16 Kio le laisse passer et refuse tout le reste avant de lire le
-/// JSON. API Gateway accepte jusqu'à 10 Mo et Lambda 6 Mo : sans notre limite, la fonction
-/// lirait des mégaoctets pour rien.
+/// un peu plus de 13 200 octets ; 16 Kio le laisse passer et refuse tout le reste avant de
+/// lire le JSON. API Gateway accepte jusqu'à 10 Mio et Lambda 6 Mio : sans notre limite, la
+/// fonction lirait des millions d'octets pour rien (page « 4.7 Valider les entrées »).
 pub const TAILLE_MAXIMALE_CORPS: usize = 16 * 1024;
 
 /// La longueur maximale de `nom`, en caractères (pas en octets), une fois les espaces retirés.

@@ -160,53 +160,27 @@ fn message_de_panique(charge: &(dyn Any + Send)) -> &str {
 }
 // ANCHOR_END: couche
 
-// ANCHOR: type_de_contenu
-/// Exige `Content-Type: application/json` (casse et paramètres comme `; charset=utf-8` permis).
-pub fn verifier_type_de_contenu(requete: &Request) -> Result<(), ErreurApi> {
-    let Some(valeur) = requete.headers().get(header::CONTENT_TYPE) else {
-        return Err(ErreurApi::TypeMediaNonSupporte { recu: None });
-    };
-    let texte = String::from_utf8_lossy(valeur.as_bytes());
-    let type_media = texte.split(';').next().unwrap_or_default().trim();
-    if type_media.eq_ignore_ascii_case("application/json") {
-        Ok(())
-    } else {
-        Err(ErreurApi::TypeMediaNonSupporte {
-            recu: Some(texte.into_owned()),
-        })
+// ANCHOR: valider_description
+/// `description` : facultative, 1000 caractères au plus.
+pub fn valider_description(description: Option<String>) -> Result<Option<String>, ErreurApi> {
+    match description {
+        Some(texte) if texte.chars().count() > LONGUEUR_MAXIMALE_DESCRIPTION => {
+            Err(ErreurApi::ParametreInvalide(format!(
+                "Le champ `description` fait {} caractères : {LONGUEUR_MAXIMALE_DESCRIPTION} au plus.",
+                texte.chars().count()
+            )))
+        }
+        description => Ok(description),
     }
 }
-// ANCHOR_END: type_de_contenu
+// ANCHOR_END: valider_description
 
-// ANCHOR: lire_corps
-/// Lit le corps de `requete` : refuse un corps trop gros (413) ou vide (400), puis le lit
-/// en JSON avec [`NouveauProduit::depuis_json`].
-pub fn lire_corps(requete: &Request) -> Result<NouveauProduit, ErreurApi> {
-    // `lambda_http` a déjà décodé un corps base64 (`isBase64Encoded: true`) : ce sont
-    // les octets envoyés par le client.
-    let octets: &[u8] = requete.body().as_ref();
-    if octets.len() > TAILLE_MAXIMALE_CORPS {
-        return Err(ErreurApi::CorpsTropVolumineux {
-            taille: octets.len(),
-            limite: TAILLE_MAXIMALE_CORPS,
-        });
-    }
-    if octets.iter().all(u8::is_ascii_whitespace) {
-        return Err(ErreurApi::CorpsInvalide(
-            "Le corps de la requête est vide : envoyez un objet JSON avec `nom` et `prix`."
-                .to_string(),
-        ));
-    }
-    NouveauProduit::depuis_json(octets)
-}
-// ANCHOR_END: lire_corps
-
+// ANCHOR: valider_nom
 /// L'erreur d'un champ obligatoire absent (ou `null`).
 pub fn champ_obligatoire(champ: &str) -> ErreurApi {
     ErreurApi::ParametreInvalide(format!("Le champ `{champ}` est obligatoire."))
 }
 
-// ANCHOR: valider_nom
 /// `nom` : obligatoire, de 1 à 100 caractères une fois les espaces retirés.
 pub fn valider_nom(nom: Option<&str>) -> Result<String, ErreurApi> {
     let nom = nom.ok_or_else(|| champ_obligatoire("nom"))?.trim();
@@ -249,7 +223,7 @@ pub fn valider_prix(prix: Option<f64>) -> Result<Prix, ErreurApi> {
     let (euros, decimales) = texte.split_once('.').unwrap_or((&texte, ""));
     if decimales.len() > 2 {
         return Err(invalide(&format!(
-            "a au plus deux décimales (reçu {texte})"
+            "doit avoir au plus deux décimales (reçu {texte})"
         )));
     }
     // Au plus deux chiffres après la virgule : « 9 » se lit 90 centimes, « 05 » 5 centimes.
@@ -261,40 +235,23 @@ pub fn valider_prix(prix: Option<f64>) -> Result<Prix, ErreurApi> {
 }
 // ANCHOR_END: valider_prix
 
-/// `description` : facultative, 1000 caractères au plus.
-pub fn valider_description(description: Option<String>) -> Result<Option<String>, ErreurApi> {
-    match description {
-        Some(texte) if texte.chars().count() > LONGUEUR_MAXIMALE_DESCRIPTION => {
-            Err(ErreurApi::ParametreInvalide(format!(
-                "Le champ `description` fait {} caractères : {LONGUEUR_MAXIMALE_DESCRIPTION} au plus.",
-                texte.chars().count()
-            )))
-        }
-        description => Ok(description),
+// ANCHOR: type_de_contenu
+/// Exige `Content-Type: application/json` (casse et paramètres comme `; charset=utf-8` permis).
+pub fn verifier_type_de_contenu(requete: &Request) -> Result<(), ErreurApi> {
+    let Some(valeur) = requete.headers().get(header::CONTENT_TYPE) else {
+        return Err(ErreurApi::TypeMediaNonSupporte { recu: None });
+    };
+    let texte = String::from_utf8_lossy(valeur.as_bytes());
+    let type_media = texte.split(';').next().unwrap_or_default().trim();
+    if type_media.eq_ignore_ascii_case("application/json") {
+        Ok(())
+    } else {
+        Err(ErreurApi::TypeMediaNonSupporte {
+            recu: Some(texte.into_owned()),
+        })
     }
 }
-
-// ANCHOR: creer_produit
-/// `POST /produits` : valide la requête, ajoute le produit, répond 201 avec `Location`.
-pub fn creer_produit(etat: &Etat, requete: &Request) -> Result<Response<Body>, ErreurApi> {
-    verifier_type_de_contenu(requete)?;
-    let nouveau = lire_corps(requete)?;
-    let produit = Produit {
-        id: uuid::Uuid::new_v4().to_string(),
-        nom: valider_nom(nouveau.nom.as_deref())?,
-        prix: valider_prix(nouveau.prix)?,
-        description: valider_description(nouveau.description)?,
-    };
-    // `?` convertit `IdentifiantDejaPris` en `ErreurApi::ProduitExistant` (`#[from]`).
-    etat.ajouter(produit.clone())?;
-
-    let emplacement = HeaderValue::try_from(format!("/produits/{}", produit.id))
-        .map_err(|erreur| ErreurApi::Interne(format!("en-tête Location : {erreur}")))?;
-    let mut reponse = reponse_json(StatusCode::CREATED, &produit);
-    reponse.headers_mut().insert(header::LOCATION, emplacement);
-    Ok(reponse)
-}
-// ANCHOR_END: creer_produit
+// ANCHOR_END: type_de_contenu
 
 // ANCHOR: handler
 /// Le gestionnaire de l'API Produits : route la requête d'après sa méthode et son chemin.
@@ -324,3 +281,48 @@ pub async fn handler(etat: &Etat, requete: Request) -> Result<Response<Body>, Er
     }
 }
 // ANCHOR_END: handler
+
+// ANCHOR: lire_corps
+/// Lit le corps de `requete` : refuse un corps trop gros (413) ou vide (400), puis le lit
+/// en JSON avec [`NouveauProduit::depuis_json`].
+pub fn lire_corps(requete: &Request) -> Result<NouveauProduit, ErreurApi> {
+    // `lambda_http` a déjà décodé un corps base64 (`isBase64Encoded: true`) : ce sont
+    // les octets envoyés par le client.
+    let octets: &[u8] = requete.body().as_ref();
+    if octets.len() > TAILLE_MAXIMALE_CORPS {
+        return Err(ErreurApi::CorpsTropVolumineux {
+            taille: octets.len(),
+            limite: TAILLE_MAXIMALE_CORPS,
+        });
+    }
+    if octets.iter().all(u8::is_ascii_whitespace) {
+        return Err(ErreurApi::CorpsInvalide(
+            "Le corps de la requête est vide : envoyez un objet JSON avec `nom` et `prix`."
+                .to_string(),
+        ));
+    }
+    NouveauProduit::depuis_json(octets)
+}
+// ANCHOR_END: lire_corps
+
+// ANCHOR: creer_produit
+/// `POST /produits` : valide la requête, ajoute le produit, répond 201 avec `Location`.
+pub fn creer_produit(etat: &Etat, requete: &Request) -> Result<Response<Body>, ErreurApi> {
+    verifier_type_de_contenu(requete)?;
+    let nouveau = lire_corps(requete)?;
+    let produit = Produit {
+        id: uuid::Uuid::new_v4().to_string(),
+        nom: valider_nom(nouveau.nom.as_deref())?,
+        prix: valider_prix(nouveau.prix)?,
+        description: valider_description(nouveau.description)?,
+    };
+    // `?` convertit `IdentifiantDejaPris` en `ErreurApi::ProduitExistant` (`#[from]`).
+    etat.ajouter(produit.clone())?;
+
+    let emplacement = HeaderValue::try_from(format!("/produits/{}", produit.id))
+        .map_err(|erreur| ErreurApi::Interne(format!("en-tête Location : {erreur}")))?;
+    let mut reponse = reponse_json(StatusCode::CREATED, &produit);
+    reponse.headers_mut().insert(header::LOCATION, emplacement);
+    Ok(reponse)
+}
+// ANCHOR_END: creer_produit
