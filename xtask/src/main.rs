@@ -2,11 +2,13 @@
 //!
 //! - `serve` : installe mdBook si besoin, construit le livre et le sert sur http://127.0.0.1:3000 ;
 //! - `test` : tout vérifier (format, clippy, tests, contrat des ateliers, livre) — ce que lance la CI ;
-//! - `progress` : l'état de chaque atelier pour un étudiant (`--json` pour les correcteurs).
+//! - `progress` : l'état de chaque atelier pour un étudiant (`--json` pour les correcteurs) ;
+//! - `pages` : vérifie qu'aucune page, hors corrigé, ne donne la solution d'un atelier.
 
 mod ateliers;
 mod console;
 mod contrat;
+mod devoilement;
 mod essai_local;
 mod gabarits;
 mod livre;
@@ -43,6 +45,8 @@ enum Commande {
         #[arg(long)]
         json: bool,
     },
+    /// Vérifie qu'aucune page, hors corrigé, ne montre une fonction qu'un atelier fait écrire.
+    Pages,
 }
 
 fn main() -> ExitCode {
@@ -50,6 +54,7 @@ fn main() -> ExitCode {
         Commande::Serve { port } => livre::servir(port),
         Commande::Test => verification::tout_verifier(),
         Commande::Progress { json } => progression::afficher(json),
+        Commande::Pages => devoilement::verifier(),
     };
     match resultat {
         Ok(()) => ExitCode::SUCCESS,

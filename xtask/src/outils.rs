@@ -8,7 +8,7 @@ use std::process::Command;
 /// mdBook, qui construit et sert le livre.
 pub const MDBOOK: Outil = Outil {
     nom: "mdbook",
-    version: "0.5.4",
+    version: "0.5.0",
 };
 
 /// Le préprocesseur qui dessine les diagrammes mermaid, sans réseau.

@@ -2,7 +2,7 @@
 
 use crate::ateliers;
 use crate::console::{Echec, Resultat, cargo, exiger};
-use crate::{contrat, essai_local, gabarits, livre, outils};
+use crate::{contrat, devoilement, essai_local, gabarits, livre, outils};
 
 pub fn tout_verifier() -> Resultat {
     outils::assurer_composants_rust()?;
@@ -11,6 +11,7 @@ pub fn tout_verifier() -> Resultat {
         cargo(&["fmt", "--all", "--check"]),
         "lancez `cargo fmt --all`, puis relancez",
     )?;
+    devoilement::verifier()?;
     exiger(
         "cargo clippy -D warnings",
         cargo(&[
