@@ -89,6 +89,7 @@ pub fn bonjour(requete: &Request) -> Response<Body> {
 }
 // ANCHOR_END: handler
 
+// ANCHOR: routes
 /// Une page de la liste des produits : `{"produits": […], "suivant": null}`.
 #[derive(Serialize)]
 pub struct Page<'a> {
@@ -130,3 +131,4 @@ pub fn methode_non_permise(methode: &Method, chemin: &str) -> Response<Body> {
         .insert(header::ALLOW, HeaderValue::from_static("GET"));
     reponse
 }
+// ANCHOR_END: routes
