@@ -2,6 +2,7 @@
 //!
 //! - `serve` : installe mdBook si besoin, construit le livre et le sert sur http://127.0.0.1:3000 ;
 //! - `test` : tout vérifier (format, clippy, tests, contrat des ateliers, livre) — ce que lance la CI ;
+//! - `watch NN` : relance les tests d'un atelier à chaque enregistrement, montre le premier échec ;
 //! - `progress` : l'état de chaque atelier pour un étudiant (`--json` pour les correcteurs) ;
 //! - `pages` : vérifie qu'aucune page, hors corrigé, ne donne la solution d'un atelier.
 
@@ -14,6 +15,7 @@ mod gabarits;
 mod livre;
 mod outils;
 mod progression;
+mod surveillance;
 mod verification;
 
 use clap::{Parser, Subcommand};
@@ -39,6 +41,11 @@ enum Commande {
     },
     /// Vérifie tout : format, clippy, tests, contrat des ateliers, construction du livre.
     Test,
+    /// Relance les tests d'un atelier à chaque enregistrement et montre le premier échec.
+    Watch {
+        /// Le numéro de l'atelier : 03, ou son dossier : 03-integration-proxy.
+        atelier: String,
+    },
     /// Affiche l'état de chaque atelier : réussi, N tests en échec, ou pas commencé.
     Progress {
         /// Sortie JSON, pour les correcteurs.
@@ -53,6 +60,7 @@ fn main() -> ExitCode {
     let resultat = match Cli::parse().commande {
         Commande::Serve { port } => livre::servir(port),
         Commande::Test => verification::tout_verifier(),
+        Commande::Watch { atelier } => surveillance::surveiller(&atelier),
         Commande::Progress { json } => progression::afficher(json),
         Commande::Pages => devoilement::verifier(),
     };
