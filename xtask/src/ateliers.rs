@@ -98,6 +98,40 @@ impl Bilan {
     }
 }
 
+/// Le nombre de tests de notation écrits dans `labs/<atelier>/src/tests.rs` (ou `src/tests/`),
+/// lu dans le code : il reste connu quand l'atelier ne compile pas.
+pub fn compter_tests_de_notation(atelier: &Atelier) -> usize {
+    let src = racine().join("labs").join(&atelier.dossier).join("src");
+    let mut fichiers = vec![src.join("tests.rs")];
+    if let Ok(entrees) = fs::read_dir(src.join("tests")) {
+        fichiers.extend(entrees.filter_map(|e| e.ok().map(|e| e.path())));
+    }
+    fichiers
+        .iter()
+        .filter_map(|fichier| fs::read_to_string(fichier).ok())
+        .filter_map(|source| syn::parse_file(&source).ok())
+        .map(|arbre| compter_tests(&arbre.items))
+        .sum()
+}
+
+/// Les fonctions marquées `#[test]` ou `#[tokio::test]`, modules en ligne compris.
+fn compter_tests(items: &[syn::Item]) -> usize {
+    items
+        .iter()
+        .map(|item| match item {
+            syn::Item::Fn(f) => usize::from(f.attrs.iter().any(|a| {
+                let chemin = a.path();
+                chemin.is_ident("test") || chemin.segments.last().is_some_and(|s| s.ident == "test")
+            })),
+            syn::Item::Mod(module) => module
+                .content
+                .as_ref()
+                .map_or(0, |(_, contenu)| compter_tests(contenu)),
+            _ => 0,
+        })
+        .sum()
+}
+
 /// `cargo test -p <paquet>` : la commande même de l'étudiant, pour réutiliser ce qui est compilé.
 pub fn commande_test(paquet: &str) -> Command {
     cargo(&["test", "-p", paquet])
@@ -136,6 +170,14 @@ mod tests {
         let bilan = Bilan::lire(&sortie("error[E0425]: cannot find value `x`\n"));
         assert!(!bilan.compile);
         assert!(bilan.tests.is_empty());
+    }
+
+    #[test]
+    fn compte_les_tests_des_modules_d_etapes() {
+        let source = "use super::*;\n#[test] fn a() {}\nfn aide() {}\n\
+                      mod etape_1 { #[test] fn b() {} #[tokio::test] async fn c() {} }";
+        let arbre = syn::parse_file(source).unwrap();
+        assert_eq!(compter_tests(&arbre.items), 3);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Le contrat des ateliers (DESIGN §3) : l'énoncé compile et échoue à au moins un test de
 //! notation ; la solution les réussit tous ; les deux partagent le même fichier de tests.
 
-use crate::ateliers::{Atelier, Bilan, commande_test};
+use crate::ateliers::{self, Atelier, Bilan, commande_test};
 use crate::console::{Echec, Resultat, executer_sans_bilan, racine};
 use std::fs;
 
@@ -66,6 +66,16 @@ pub fn verifier(atelier: &Atelier) -> Resultat {
         ));
     }
     let notation = bilan_solution.tests_de_notation().len();
+    // `cargo xtask progress --json` compte les tests dans le code quand l'atelier ne compile pas.
+    let lus = ateliers::compter_tests_de_notation(atelier);
+    if lus != notation {
+        return Err(Echec::new(
+            format!(
+                "l'atelier {nom} lance {notation} tests de notation, mais son code en montre {lus}"
+            ),
+            "chaque test de notation est une fonction #[test] ou #[tokio::test] de src/tests.rs",
+        ));
+    }
     eprintln!(
         "✓ atelier {nom} : l'énoncé échoue à {}/{notation} tests, la solution les réussit tous ({} s)",
         bilan_enonce.en_echec().len(),

@@ -106,7 +106,11 @@ fn json_de(lignes: &[(&Atelier, Etat, Bilan)]) -> serde_json::Value {
                 "chapitre": atelier.chapitre(),
                 "paquet": atelier.paquet(),
                 "etat": etat.code(),
-                "tests_de_notation": bilan.tests_de_notation().len(),
+                "tests_de_notation": if bilan.compile {
+                    bilan.tests_de_notation().len()
+                } else {
+                    ateliers::compter_tests_de_notation(atelier)
+                },
                 "tests_en_echec": bilan.en_echec(),
             })
         })
