@@ -89,7 +89,7 @@ pub fn bonjour(requete: &Request) -> Response<Body> {
 }
 // ANCHOR_END: handler
 
-// ANCHOR: routes
+// ANCHOR: page
 /// Une page de la liste des produits : `{"produits": […], "suivant": null}`.
 #[derive(Serialize)]
 pub struct Page<'a> {
@@ -97,7 +97,9 @@ pub struct Page<'a> {
     /// Le curseur de la page suivante (chapitre 09) ; toujours `None` ici.
     pub suivant: Option<String>,
 }
+// ANCHOR_END: page
 
+// ANCHOR: routes
 /// `GET /produits`.
 pub fn lister(catalogue: &Catalogue) -> Response<Body> {
     let page = Page {
