@@ -138,21 +138,21 @@ impl Route {
     pub fn correspondre(&self, segments: &[&str]) -> Option<BTreeMap<String, String>> {
         todo!(
             "Indice : parcourez `self.segments` avec leur position et comparez à \
-             `segments.get(position)` ; un glouton prend tout le reste (page « Routes et ressources »)"
+             `segments.get(position)` ; une variable gourmande prend tout le reste (page « Routes et ressources »)"
         )
     }
 }
 
 impl Routeur {
     /// Étape 9. La route la plus précise pour `methode` et `chemin` (sans l'étape), ou `None`
-    /// (page « Routes et ressources ») : segment fixe avant `{variable}` avant `{glouton+}`,
+    /// (page « Routes et ressources ») : segment fixe avant `{variable}` avant `{proxy+}`,
     /// méthode exacte avant `ANY`, `$default` en dernier. Une barre finale est ignorée :
     /// `/produits/` est `/produits`.
     pub fn trouver(&self, methode: &Method, chemin: &str) -> Option<Correspondance> {
         todo!(
             "Indice : découpez le chemin, gardez les routes de la bonne méthode (ou ANY) qui \
              correspondent, puis prenez la plus précise avec `min_by_key` sur un rang comparable \
-             (la règle « fixe avant variable avant glouton » de la page « Routes et ressources »)"
+             (la règle « fixe avant variable avant variable gourmande » de la page « Routes et ressources »)"
         )
     }
 }

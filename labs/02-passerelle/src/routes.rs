@@ -16,7 +16,7 @@ pub enum Segment {
     Fixe(String),
     /// Une variable de chemin qui prend exactement un segment : `{id}` donne `Variable("id")`.
     Variable(String),
-    /// Une variable gloutonne (*greedy*) qui prend un ou plusieurs segments, toujours en
+    /// Une variable de chemin gourmande (*greedy path variable*) qui prend un ou plusieurs segments, toujours en
     /// dernier : `{proxy+}` donne `Glouton("proxy")`.
     Glouton(String),
 }
@@ -61,8 +61,8 @@ pub enum ErreurRoute {
     /// Une accolade mal placée (`{id`, `pro{id}`) ou un nom de variable vide (`{}`, `{+}`).
     #[error("« {0} » : variable de chemin mal écrite (attendu « {{nom}} » ou « {{nom+}} »)")]
     VariableMalEcrite(String),
-    /// Une variable gloutonne `{nom+}` ailleurs qu'en dernier segment.
-    #[error("« {0} » : la variable gloutonne doit être le dernier segment")]
+    /// Une variable de chemin gourmande `{nom+}` ailleurs qu'en dernier segment.
+    #[error("« {0} » : la variable de chemin gourmande doit être le dernier segment")]
     GloutonPasEnDernier(String),
     /// Deux variables de même nom : `/{id}/avis/{id}`.
     #[error("« {0} » : deux variables de chemin portent le même nom")]

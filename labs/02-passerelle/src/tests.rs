@@ -601,7 +601,7 @@ mod etape_07_analyser {
     }
 
     #[test]
-    fn analyse_les_variables_et_la_variable_gloutonne() {
+    fn analyse_les_variables_et_la_variable_gourmande() {
         let route = Route::analyser("DELETE /produits/{id}").expect("clé valide");
         assert_eq!(
             route.segments,
@@ -616,7 +616,7 @@ mod etape_07_analyser {
         assert_eq!(
             route.segments,
             [Segment::Glouton("proxy".into())],
-            "attendu la variable gloutonne proxy"
+            "attendu la variable de chemin gourmande proxy"
         );
         let racine = Route::analyser("GET /").expect("clé valide");
         assert!(racine.segments.is_empty(), "GET / : attendu aucun segment");
@@ -714,7 +714,7 @@ mod etape_08_correspondre {
     }
 
     #[test]
-    fn la_variable_gloutonne_prend_tout_le_reste_au_moins_un_segment() {
+    fn la_variable_gourmande_prend_tout_le_reste_au_moins_un_segment() {
         verifier_correspondance(
             "ANY /{proxy+}",
             &["a", "b", "c"],
@@ -754,7 +754,7 @@ mod etape_09_trouver {
     }
 
     #[test]
-    fn la_variable_gloutonne_prend_plusieurs_segments() {
+    fn la_variable_gourmande_prend_plusieurs_segments() {
         let routeur = routeur(&ROUTES_PRODUITS);
         let secours = verifier_route(&routeur, "GET", "/commandes/12/lignes", "ANY /{proxy+}");
         assert_eq!(
@@ -779,7 +779,7 @@ mod etape_09_trouver {
     }
 
     #[test]
-    fn la_variable_passe_avant_la_variable_gloutonne() {
+    fn la_variable_passe_avant_la_variable_gourmande() {
         let routeur = routeur(&[
             "ANY /{proxy+}",
             "GET /produits/{proxy+}",
@@ -857,7 +857,7 @@ mod etape_09_trouver {
         assert_eq!(
             parametre(&secours, "proxy"),
             Some("produits//avis"),
-            "le glouton prend le reste tel quel"
+            "la variable gourmande prend le reste tel quel"
         );
     }
 
@@ -880,7 +880,7 @@ mod etape_09_trouver {
     }
 
     #[test]
-    fn la_variable_gloutonne_ne_prend_pas_la_racine() {
+    fn la_variable_gourmande_ne_prend_pas_la_racine() {
         let routeur = routeur(&["ANY /{proxy+}"]);
         let trouvee = routeur.trouver(&Method::GET, "/");
         assert_eq!(

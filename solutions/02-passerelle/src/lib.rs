@@ -15,6 +15,11 @@ pub mod routes;
 #[path = "../../../labs/02-passerelle/src/tests.rs"]
 mod tests;
 
+/// La crate `base64`, réexportée pour que les extraits du corrigé (chapitre 02) compilent le code
+/// de [`decoder_corps`] tel quel.
+#[doc(hidden)]
+pub use base64;
+
 use aws_lambda_events::apigw::{ApiGatewayProxyRequest, ApiGatewayV2httpRequest};
 use aws_lambda_events::http::{HeaderValue, Method, header};
 use aws_lambda_events::query_map::QueryMap;
@@ -309,7 +314,7 @@ impl Route {
                     let valeur = segments.get(position).filter(|s| !s.is_empty())?;
                     parametres.insert(nom.clone(), valeur.to_string());
                 }
-                // Le glouton prend tout le reste, au moins un segment : `/{proxy+}` ne prend
+                // La variable gourmande prend tout le reste, au moins un segment : `/{proxy+}` ne prend
                 // pas la racine `/`.
                 Segment::Glouton(nom) => {
                     let reste = segments.get(position..)?.join("/");
@@ -355,7 +360,7 @@ fn decouper(chemin: &str) -> Vec<&str> {
 }
 
 /// Plus petit = plus précis. `$default` en dernier ; puis, segment par segment, fixe (0) avant
-/// variable (1) avant glouton (2) ; à chemin égal, la méthode exacte avant `ANY`.
+/// variable (1) avant variable gourmande (2) ; à chemin égal, la méthode exacte avant `ANY`.
 fn rang(route: &Route) -> (bool, Vec<u8>, bool) {
     let segments = route
         .segments
