@@ -4,7 +4,8 @@
 //! - `test` : tout vérifier (format, clippy, tests, contrat des ateliers, livre) — ce que lance la CI ;
 //! - `watch NN` : relance les tests d'un atelier à chaque enregistrement, montre le premier échec ;
 //! - `progress` : l'état de chaque atelier pour un étudiant (`--json` pour les correcteurs) ;
-//! - `pages` : vérifie qu'aucune page, hors corrigé, ne donne la solution d'un atelier.
+//! - `pages` : vérifie qu'aucune page, hors corrigé, ne donne la solution d'un atelier ;
+//! - `livre` : construit le livre et vérifie son rendu dans Chromium.
 
 mod ateliers;
 mod console;
@@ -15,6 +16,7 @@ mod gabarits;
 mod livre;
 mod outils;
 mod progression;
+mod rendu;
 mod surveillance;
 mod verification;
 
@@ -54,6 +56,8 @@ enum Commande {
     },
     /// Vérifie qu'aucune page, hors corrigé, ne montre une fonction qu'un atelier fait écrire.
     Pages,
+    /// Construit le livre et vérifie son rendu dans Chromium (diagrammes, tableaux, liens).
+    Livre,
 }
 
 fn main() -> ExitCode {
@@ -63,6 +67,7 @@ fn main() -> ExitCode {
         Commande::Watch { atelier } => surveillance::surveiller(&atelier),
         Commande::Progress { json } => progression::afficher(json),
         Commande::Pages => devoilement::verifier(),
+        Commande::Livre => livre::construire().and_then(|()| rendu::verifier()),
     };
     match resultat {
         Ok(()) => ExitCode::SUCCESS,

@@ -145,3 +145,43 @@ pub fn path_avec(dossier: &Path) -> Resultat<std::ffi::OsString> {
     ));
     std::env::join_paths(chemins).map_err(|e| Echec::new(format!("PATH invalide ({e})"), ""))
 }
+
+/// Chromium, le navigateur des vérifications de rendu : celui du `PATH` (ou de `CHROMIUM`),
+/// sinon le paquet Debian `chromium`, installé par apt-get quand on est root (comme en CI).
+pub fn assurer_chromium() -> Resultat<PathBuf> {
+    if let Some(chemin) = navigateur::executable() {
+        return Ok(chemin);
+    }
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|sortie| sortie.stdout.starts_with(b"0\n"));
+    if !root {
+        return Err(Echec::new(
+            "Chromium est introuvable",
+            "installez-le (Debian, Ubuntu : `sudo apt-get install chromium`) ou donnez son chemin \
+             dans la variable CHROMIUM, puis relancez",
+        ));
+    }
+    let apt = |arguments: &[&str]| {
+        let mut commande = Command::new("apt-get");
+        commande
+            .args(arguments)
+            .env("DEBIAN_FRONTEND", "noninteractive");
+        commande
+    };
+    let conseil =
+        "l'installation passe par les paquets Debian : vérifiez l'accès au dépôt, puis relancez";
+    exiger("apt-get update", apt(&["update", "-q"]), conseil)?;
+    exiger(
+        "installation de Chromium (paquet Debian, environ 2 min, une seule fois)",
+        apt(&["install", "-y", "-q", "--no-install-recommends", "chromium"]),
+        conseil,
+    )?;
+    navigateur::executable().ok_or_else(|| {
+        Echec::new(
+            "Chromium reste introuvable après son installation",
+            "cherchez l'exécutable (`dpkg -L chromium | grep bin/`) et donnez-le dans CHROMIUM",
+        )
+    })
+}

@@ -2,7 +2,7 @@
 
 use crate::ateliers;
 use crate::console::{Echec, Resultat, cargo, exiger};
-use crate::{contrat, devoilement, essai_local, gabarits, livre, outils};
+use crate::{contrat, devoilement, essai_local, gabarits, livre, outils, rendu};
 
 pub fn tout_verifier() -> Resultat {
     outils::assurer_composants_rust()?;
@@ -54,9 +54,10 @@ pub fn tout_verifier() -> Resultat {
     gabarits::verifier()?;
     essai_local::verifier()?;
     livre::construire()?;
+    rendu::verifier()?;
     println!(
-        "\n✓ Tout est vérifié : format, clippy, tests, contrat des ateliers, gabarits SAM, \
-         essai local, livre."
+        "\n✓ Tout est vérifié : format, pages, clippy, tests, contrat des ateliers, gabarits SAM, \
+         essai local, livre et son rendu dans Chromium."
     );
     Ok(())
 }
