@@ -4,7 +4,7 @@
 
 use crate::ateliers::{self, Atelier, Bilan, commande_test};
 use crate::console::{Echec, Resultat, Sortie, executer_sans_bilan, racine};
-use notify_debouncer_mini::{new_debouncer, notify::RecursiveMode};
+use notify::{EventKind, RecursiveMode, Watcher};
 use std::io::IsTerminal;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -23,10 +23,9 @@ pub fn surveiller(choix: &str) -> Resultat {
     .map_err(|e| Echec::new(format!("Ctrl+C ne peut pas être intercepté ({e})"), ""))?;
 
     let (envoi, reception) = mpsc::channel();
-    let mut surveillant = new_debouncer(Duration::from_millis(300), envoi)
+    let mut surveillant = notify::recommended_watcher(envoi)
         .map_err(|e| Echec::new(format!("surveillance des fichiers impossible ({e})"), ""))?;
     surveillant
-        .watcher()
         .watch(&dossier, RecursiveMode::Recursive)
         .map_err(|e| {
             Echec::new(
@@ -44,25 +43,38 @@ pub fn surveiller(choix: &str) -> Resultat {
              labs/{}/src ; Ctrl+C pour quitter.",
             atelier.dossier
         );
-        // On attend un enregistrement d'un fichier Rust ; les autres événements sont ignorés.
+        // Un enregistrement d'un fichier Rust relance les tests. Les lectures (rustc lit les
+        // sources pendant les tests) n'en sont pas : sinon chaque exécution relancerait la suivante.
         loop {
             match reception.recv() {
-                Ok(Ok(evenements)) => {
-                    let rust = evenements
-                        .iter()
-                        .any(|e| e.path.extension().is_some_and(|ext| ext == "rs"));
-                    if rust {
-                        break;
-                    }
-                }
+                Ok(Ok(evenement)) if est_un_enregistrement(&evenement) => break,
+                Ok(Ok(_)) => {}
                 Ok(Err(erreur)) => eprintln!("(surveillance : {erreur})"),
                 Err(_) => return Ok(()),
             }
         }
-        // Ce que l'éditeur a écrit pendant les tests ne relance rien de plus.
+        // Un éditeur écrit souvent en plusieurs fois : on laisse passer la rafale.
+        std::thread::sleep(Duration::from_millis(200));
         while reception.try_recv().is_ok() {}
     }
     Ok(())
+}
+
+/// Un fichier `.rs` créé, modifié (contenu ou nom) ou supprimé.
+fn est_un_enregistrement(evenement: &notify::Event) -> bool {
+    let ecriture = matches!(
+        evenement.kind,
+        EventKind::Create(_)
+            | EventKind::Remove(_)
+            | EventKind::Modify(notify::event::ModifyKind::Data(_))
+            | EventKind::Modify(notify::event::ModifyKind::Name(_))
+            | EventKind::Modify(notify::event::ModifyKind::Any)
+    );
+    ecriture
+        && evenement
+            .paths
+            .iter()
+            .any(|chemin| chemin.extension().is_some_and(|ext| ext == "rs"))
 }
 
 fn trouver<'a>(ateliers: &'a [Atelier], choix: &str) -> Resultat<&'a Atelier> {
@@ -255,6 +267,17 @@ mod tests {
         let texte = rapport(&ateliers[0], &ateliers, &reussi);
         assert!(texte.starts_with("✓ Atelier 03 réussi"), "{texte}");
         assert!(texte.contains("cargo xtask watch 04"), "{texte}");
+    }
+
+    #[test]
+    fn seule_une_ecriture_d_un_fichier_rust_relance_les_tests() {
+        use notify::event::{AccessKind, AccessMode, DataChange, ModifyKind};
+        let evenement = |kind, chemin: &str| notify::Event::new(kind).add_path(chemin.into());
+        let ecrit = EventKind::Modify(ModifyKind::Data(DataChange::Content));
+        let lu = EventKind::Access(AccessKind::Close(AccessMode::Read));
+        assert!(est_un_enregistrement(&evenement(ecrit, "src/lib.rs")));
+        assert!(!est_un_enregistrement(&evenement(lu, "src/lib.rs")));
+        assert!(!est_un_enregistrement(&evenement(ecrit, "src/.lib.rs.swp")));
     }
 
     #[test]

@@ -6,6 +6,8 @@ use crate::{contrat, devoilement, essai_local, gabarits, livre, outils, rendu};
 
 pub fn tout_verifier() -> Resultat {
     outils::assurer_composants_rust()?;
+    // Avant les tests : ceux de l'atelier CORS, comme la vérification du rendu, ouvrent Chromium.
+    outils::assurer_chromium()?;
     exiger(
         "cargo fmt --check",
         cargo(&["fmt", "--all", "--check"]),
