@@ -1,0 +1,109 @@
+//! L'autorisateur : un événement TOKEN en entrée, une politique et un contexte en sortie.
+//!
+//! Page « 7.3 Le mécanisme d'autorisation Lambda » du chapitre 07.
+
+use crate::cles::SourceDeCles;
+use crate::configuration::Configuration;
+use crate::jeton::{extraire_jeton, verifier_jeton};
+use crate::politique::{ArnMethode, contexte, droits_accordes, politique};
+use crate::refus::{ErreurConfiguration, Refus};
+use aws_lambda_events::apigw::{
+    ApiGatewayCustomAuthorizerRequest, ApiGatewayCustomAuthorizerResponse,
+};
+use lambda_runtime::{Diagnostic, LambdaEvent, service_fn};
+use serde_json::{Map, Value};
+
+/// La réponse de l'autorisateur : `principalId`, politique, contexte.
+pub type Reponse = ApiGatewayCustomAuthorizerResponse<Map<String, Value>>;
+
+/// L'autorisateur d'un environnement d'exécution : sa configuration et les clés de l'émetteur.
+pub struct Autorisateur {
+    configuration: Configuration,
+    cles: SourceDeCles,
+}
+
+impl Autorisateur {
+    /// Démarrage à froid : lit le JWKS de la configuration. Une erreur ici arrête la fonction.
+    pub fn demarrer(configuration: Configuration) -> Result<Self, ErreurConfiguration> {
+        let cles = SourceDeCles::charger(&configuration.jwks_url)?;
+        Ok(Self::avec_cles(configuration, cles))
+    }
+
+    /// Un autorisateur avec des clés déjà chargées.
+    pub fn avec_cles(configuration: Configuration, cles: SourceDeCles) -> Self {
+        Self {
+            configuration,
+            cles,
+        }
+    }
+
+    /// La configuration lue au démarrage.
+    pub fn configuration(&self) -> &Configuration {
+        &self.configuration
+    }
+
+    /// Juge un événement TOKEN : la réponse pour un jeton valide, le motif du refus sinon.
+    ///
+    /// Étape 6. Refusez un événement dont le `type` n'est pas `TOKEN`, ou dont le `methodArn` est
+    /// illisible (`ArnMethode::analyser`), puis : `extraire_jeton`, `verifier_jeton`,
+    /// `droits_accordes`, et la réponse (`Reponse::default()`), avec `principal_id` = `sub`,
+    /// `policy_document` = `politique(…)`, `context` = `contexte(…)`. Page « 7.2 Le mécanisme
+    /// d'autorisation Lambda » (autorisateur-lambda.md).
+    pub fn autoriser(
+        &self,
+        evenement: &ApiGatewayCustomAuthorizerRequest,
+    ) -> Result<Reponse, Refus> {
+        todo!(
+            "Indice : chaque étape renvoie un `Result<_, Refus>` : enchaînez-les avec `?` (page 7.2, autorisateur-lambda.md)"
+        )
+    }
+}
+
+/// Une invocation : le refus est journalisé avec son motif, puis devient `Unauthorized`.
+pub async fn traiter(
+    autorisateur: &Autorisateur,
+    evenement: LambdaEvent<ApiGatewayCustomAuthorizerRequest>,
+) -> Result<Reponse, Diagnostic> {
+    match autorisateur.autoriser(&evenement.payload) {
+        Ok(reponse) => {
+            tracing::info!(principal_id = ?reponse.principal_id, "jeton accepté");
+            Ok(reponse)
+        }
+        Err(refus) => {
+            tracing::warn!(motif = %refus, request_id = %evenement.context.request_id, "jeton refusé");
+            Err(refus.into())
+        }
+    }
+}
+
+/// Le corps de `main` : journaux JSON, configuration, clés, puis la boucle du runtime.
+/// Une configuration absente ou fausse fait échouer le démarrage à froid avec son message.
+pub async fn lancer() -> Result<(), lambda_runtime::Error> {
+    tracing_subscriber::fmt()
+        .json()
+        .with_target(false)
+        .with_current_span(false)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .init();
+    let autorisateur = Configuration::depuis_env().and_then(Autorisateur::demarrer);
+    let autorisateur = match autorisateur {
+        Ok(autorisateur) => autorisateur,
+        Err(erreur) => {
+            tracing::error!(%erreur, "démarrage à froid impossible");
+            return Err(erreur.into());
+        }
+    };
+    tracing::info!(
+        emetteur = %autorisateur.configuration.emetteur,
+        jwks_url = %autorisateur.configuration.jwks_url,
+        "autorisateur prêt"
+    );
+    let autorisateur = &autorisateur;
+    lambda_runtime::run(service_fn(move |evenement| {
+        traiter(autorisateur, evenement)
+    }))
+    .await
+}

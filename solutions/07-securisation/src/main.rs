@@ -1,0 +1,8 @@
+//! Le mécanisme d'autorisation Lambda de la solution de l'atelier 07. Pour l'essayer en local,
+//! voir la page « Atelier 07 » du chapitre 07 : `cargo lambda watch` avec un JWKS en `file://`,
+//! puis `cargo lambda invoke solution-07-securisation --data-file …`.
+
+#[tokio::main]
+async fn main() -> Result<(), lambda_runtime::Error> {
+    solution_07_securisation::autorisateur::lancer().await
+}
