@@ -5,13 +5,15 @@
 //! - `watch NN` : relance les tests d'un atelier à chaque enregistrement, montre le premier échec ;
 //! - `progress` : l'état de chaque atelier pour un étudiant (`--json` pour les correcteurs) ;
 //! - `pages` : vérifie qu'aucune page, hors corrigé, ne donne la solution d'un atelier ;
-//! - `livre` : construit le livre et vérifie son rendu dans Chromium.
+//! - `livre` : construit le livre et vérifie son rendu dans Chromium ;
+//! - `figures` : redessine les figures SVG du livre à partir du code des solutions.
 
 mod ateliers;
 mod console;
 mod contrat;
 mod devoilement;
 mod essai_local;
+mod figures;
 mod gabarits;
 mod livre;
 mod outils;
@@ -58,6 +60,8 @@ enum Commande {
     Pages,
     /// Construit le livre et vérifie son rendu dans Chromium (diagrammes, tableaux, liens).
     Livre,
+    /// Redessine les figures du livre (SVG) à partir du code des solutions.
+    Figures,
 }
 
 fn main() -> ExitCode {
@@ -68,6 +72,7 @@ fn main() -> ExitCode {
         Commande::Progress { json } => progression::afficher(json),
         Commande::Pages => devoilement::verifier(),
         Commande::Livre => livre::construire().and_then(|()| rendu::verifier()),
+        Commande::Figures => figures::generer(),
     };
     match resultat {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,7 +2,7 @@
 
 use crate::ateliers;
 use crate::console::{Echec, Resultat, cargo, exiger};
-use crate::{contrat, devoilement, essai_local, gabarits, livre, outils, rendu};
+use crate::{contrat, devoilement, essai_local, figures, gabarits, livre, outils, rendu};
 
 pub fn tout_verifier() -> Resultat {
     outils::assurer_composants_rust()?;
@@ -14,6 +14,7 @@ pub fn tout_verifier() -> Resultat {
         "lancez `cargo fmt --all`, puis relancez",
     )?;
     devoilement::verifier()?;
+    figures::verifier()?;
     exiger(
         "cargo clippy -D warnings",
         cargo(&[
