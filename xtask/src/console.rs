@@ -79,10 +79,16 @@ pub fn racine() -> PathBuf {
         .to_path_buf()
 }
 
-/// Une commande `cargo …` lancée depuis la racine du dépôt.
+/// Une commande `cargo …` lancée depuis la racine du dépôt. Ses tests tournent en parallèle :
+/// `.cargo/config.toml` les met un par un pour l'étudiant (échecs dans l'ordre des étapes),
+/// mais xtask lit les résultats lui-même et les range.
 pub fn cargo(arguments: &[&str]) -> Command {
     let mut commande = Command::new(env!("CARGO"));
-    commande.args(arguments).current_dir(racine());
+    let fils = std::thread::available_parallelism().map_or(2, |n| n.get());
+    commande
+        .args(arguments)
+        .current_dir(racine())
+        .env("RUST_TEST_THREADS", fils.to_string());
     commande
 }
 

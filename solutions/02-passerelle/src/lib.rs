@@ -15,11 +15,6 @@ pub mod routes;
 #[path = "../../../labs/02-passerelle/src/tests.rs"]
 mod tests;
 
-/// La crate `base64`, réexportée pour que les extraits du corrigé (chapitre 02) compilent le code
-/// de [`decoder_corps`] tel quel.
-#[doc(hidden)]
-pub use base64;
-
 use aws_lambda_events::apigw::{ApiGatewayProxyRequest, ApiGatewayV2httpRequest};
 use aws_lambda_events::http::{HeaderValue, Method, header};
 use aws_lambda_events::query_map::QueryMap;
