@@ -166,7 +166,8 @@ mod tests {
 
     #[test]
     fn trouve_les_blocs_leur_ligne_et_leur_langue() {
-        let texte = "# Titre\n\n```yaml\nA: 1\n```\n\ntexte\n```rust,no_run\n# use x;\nfn f() {}\n```\n";
+        let texte =
+            "# Titre\n\n```yaml\nA: 1\n```\n\ntexte\n```rust,no_run\n# use x;\nfn f() {}\n```\n";
         let blocs = blocs(texte);
         assert_eq!(blocs.len(), 2);
         assert_eq!((blocs[0].ligne, blocs[0].langue()), (3, "yaml"));
@@ -179,19 +180,29 @@ mod tests {
     fn le_nom_a_plat_garde_le_dossier_du_chapitre() {
         let chapitres = Path::new("/depot/chapters");
         let page = chapitres.join("ch03-integration-proxy/sam.md");
-        assert_eq!(nom_a_plat(&page, chapitres), "ch03-integration-proxy-sam.md");
+        assert_eq!(
+            nom_a_plat(&page, chapitres),
+            "ch03-integration-proxy-sam.md"
+        );
     }
 
     #[test]
     fn une_ancre_absente_est_une_erreur_qui_nomme_la_page() {
         let dossier = std::env::temp_dir().join(format!("pages-{}", std::process::id()));
         fs::create_dir_all(&dossier).unwrap();
-        fs::write(dossier.join("code.rs"), "// ANCHOR: a\nfn a() {}\n// ANCHOR_END: a\n").unwrap();
+        fs::write(
+            dossier.join("code.rs"),
+            "// ANCHOR: a\nfn a() {}\n// ANCHOR_END: a\n",
+        )
+        .unwrap();
         let page = dossier.join("page.md");
         let developpe = developper_inclusions("{{#include code.rs:a}}\n", &page, |_| {}).unwrap();
         assert_eq!(developpe, "fn a() {}\n");
         let erreur = developper_inclusions("{{#include code.rs:b}}\n", &page, |_| {}).unwrap_err();
-        assert!(erreur.contains("page.md") && erreur.contains("« b »"), "{erreur}");
+        assert!(
+            erreur.contains("page.md") && erreur.contains("« b »"),
+            "{erreur}"
+        );
         fs::remove_dir_all(&dossier).unwrap();
     }
 }
