@@ -826,7 +826,15 @@ mod etape_6_couche {
         let requete = Evenement::http("GET", "/produits/inconnu")
             .ressource("/produits/{id}")
             .requete();
-        let reponse = appeler(&couche, &horloge, &etat, requete, Duration::from_millis(4)).await;
+        // 4,1 ms : `as_secs_f64() * 1000.0` donnerait 4.1000000000000005.
+        let reponse = appeler(
+            &couche,
+            &horloge,
+            &etat,
+            requete,
+            Duration::from_micros(4_100),
+        )
+        .await;
         verifier_erreur(
             &reponse,
             404,
@@ -840,7 +848,7 @@ mod etape_6_couche {
                 ("level", json!("WARN")),
                 ("statut", json!(404)),
                 ("code", json!("PRODUIT_INTROUVABLE")),
-                ("latence_ms", json!(4.0)),
+                ("latence_ms", json!(4.1)),
             ],
             "GET d'un produit inconnu, ligne de journal",
         );
