@@ -1,6 +1,7 @@
 //! Le quota d'un plan d'utilisation : une limite de requêtes par jour, par semaine ou par mois,
 //! avec un décalage (*offset*) qui choisit le jour où la période commence. Les périodes se
-//! comptent en UTC. Page « 5.2 Les niveaux de limitation » du chapitre 05 (`niveaux.md`).
+//! comptent en UTC. Page « 5.2 (suite) Plans d'utilisation, clés et quotas » du chapitre 05
+//! (`plan-utilisation.md`).
 
 use crate::instant::Instant;
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -72,7 +73,7 @@ impl Quota {
     /// période.
     pub fn debut_de_periode(&self, maintenant: Instant) -> Instant {
         todo!(
-            "Indice : partez de `maintenant.date_naive()`. Pour une semaine, reculez de `(jour de la semaine depuis dimanche + 7 − décalage) % 7` jours ; pour un mois, le jour de début est `décalage + 1`, dans ce mois-ci ou le précédent. Finissez à minuit UTC (page 5.2, niveaux.md, « Le quota et sa période »)"
+            "Indice : partez de `maintenant.date_naive()`. Pour une semaine, reculez de `(jour de la semaine depuis dimanche + 7 − décalage) % 7` jours ; pour un mois, le jour de début est `décalage + 1`, dans ce mois-ci ou le précédent. Finissez à minuit UTC (page 5.2 (suite), plan-utilisation.md, « Le quota et sa période »)"
         )
     }
 }
@@ -104,7 +105,7 @@ impl CompteurQuota {
     /// période a changé depuis la dernière requête comptée.
     pub fn restant(&self, maintenant: Instant) -> u64 {
         todo!(
-            "Indice : comparez `self.debut` au début de la période de `maintenant` : même période, il reste `limite − utilisees` ; sinon, toute la limite (page 5.2, niveaux.md)"
+            "Indice : comparez `self.debut` au début de la période de `maintenant` : même période, il reste `limite − utilisees` ; sinon, toute la limite (page 5.2 (suite), plan-utilisation.md)"
         )
     }
 
@@ -112,7 +113,7 @@ impl CompteurQuota {
     /// période a commencé.
     pub fn compter(&mut self, maintenant: Instant) {
         todo!(
-            "Indice : si la période de `maintenant` n'est pas celle de `self.debut`, repartez de zéro dans la nouvelle période ; puis comptez la requête (page 5.2, niveaux.md)"
+            "Indice : si la période de `maintenant` n'est pas celle de `self.debut`, repartez de zéro dans la nouvelle période ; puis comptez la requête (page 5.2 (suite), plan-utilisation.md)"
         )
     }
 }

@@ -15,6 +15,8 @@ use std::time::Duration;
 
 const PAGE_SEAU: &str = "chapitre 05, page « 5.3 Le seau à jetons » (seau.md)";
 const PAGE_NIVEAUX: &str = "chapitre 05, page « 5.2 Les niveaux de limitation » (niveaux.md)";
+const PAGE_PLAN: &str =
+    "chapitre 05, page « 5.2 (suite) Plans d'utilisation, clés et quotas » (plan-utilisation.md)";
 const PAGE_429: &str = "chapitre 05, page « 5.4 La réponse 429 » (reponse-429.md)";
 const PAGE_REESSAYER: &str = "chapitre 05, page « 5.5 Réessayer sans aggraver » (reessayer.md)";
 
@@ -230,7 +232,7 @@ mod etape_3_debut_de_periode {
             obtenu,
             attendu,
             "quota {:?} de décalage {} : la période qui contient {instant} commence le \
-             {attendu}, obtenu {obtenu} ({PAGE_NIVEAUX})",
+             {attendu}, obtenu {obtenu} ({PAGE_PLAN})",
             quota.periode(),
             quota.decalage()
         );
@@ -307,14 +309,14 @@ mod etape_4_compter_le_quota {
         assert_eq!(
             compteur.restant(t0()),
             3,
-            "un compteur neuf a toute sa limite ({PAGE_NIVEAUX})"
+            "un compteur neuf a toute sa limite ({PAGE_PLAN})"
         );
         for attendu in [2, 1, 0] {
             compteur.compter(t0());
             assert_eq!(
                 compteur.restant(t0()),
                 attendu,
-                "quota de 3 : attendu {attendu} restantes ({PAGE_NIVEAUX})"
+                "quota de 3 : attendu {attendu} restantes ({PAGE_PLAN})"
             );
         }
     }
@@ -330,13 +332,13 @@ mod etape_4_compter_le_quota {
         assert_eq!(
             compteur.restant(minuit),
             2,
-            "à minuit UTC, un quota DAY repart de toute sa limite ({PAGE_NIVEAUX})"
+            "à minuit UTC, un quota DAY repart de toute sa limite ({PAGE_PLAN})"
         );
         compteur.compter(minuit);
         assert_eq!(
             compteur.restant(minuit),
             1,
-            "la première requête de la nouvelle période compte pour 1, pas pour 3 ({PAGE_NIVEAUX})"
+            "la première requête de la nouvelle période compte pour 1, pas pour 3 ({PAGE_PLAN})"
         );
     }
 
@@ -349,12 +351,12 @@ mod etape_4_compter_le_quota {
         assert_eq!(
             compteur.restant(utc(2026, 3, 8, 23, 59, 59)),
             0,
-            "le dimanche reste dans la semaine commencée le lundi précédent ({PAGE_NIVEAUX})"
+            "le dimanche reste dans la semaine commencée le lundi précédent ({PAGE_PLAN})"
         );
         assert_eq!(
             compteur.restant(utc(2026, 3, 9, 0, 0, 0)),
             5,
-            "le lundi à minuit UTC, une semaine de décalage 1 recommence ({PAGE_NIVEAUX})"
+            "le lundi à minuit UTC, une semaine de décalage 1 recommence ({PAGE_PLAN})"
         );
     }
 
@@ -367,7 +369,7 @@ mod etape_4_compter_le_quota {
             compteur.restant(utc(2027, 3, 1, 0, 0, 0)),
             1,
             "le 1er mars à minuit, un quota MONTH recommence, même après un février de \
-             28 jours ({PAGE_NIVEAUX})"
+             28 jours ({PAGE_PLAN})"
         );
     }
 }

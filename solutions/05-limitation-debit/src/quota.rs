@@ -1,6 +1,7 @@
 //! Le quota d'un plan d'utilisation : une limite de requêtes par jour, par semaine ou par mois,
 //! avec un décalage (*offset*) qui choisit le jour où la période commence. Les périodes se
-//! comptent en UTC. Page « 5.2 Les niveaux de limitation » du chapitre 05 (`niveaux.md`).
+//! comptent en UTC. Page « 5.2 (suite) Plans d'utilisation, clés et quotas » du chapitre 05
+//! (`plan-utilisation.md`).
 
 use crate::instant::Instant;
 use chrono::{Datelike, Days, Months, NaiveDate};
