@@ -139,22 +139,13 @@ pub fn pages_qui_devoilent<'f>(
 
 /// Les fichiers `.rs` de `src/`, sauf les tests de notation (`tests.rs`, `tests/`).
 fn fichiers_rust(dossier: &Path) -> Vec<PathBuf> {
-    let mut fichiers = Vec::new();
-    let Ok(entrees) = fs::read_dir(dossier) else {
-        return fichiers;
-    };
-    for chemin in entrees.filter_map(|e| e.ok().map(|e| e.path())) {
-        let nom = chemin.file_name().unwrap_or_default();
-        if nom == "tests" || nom == "tests.rs" {
-            continue;
-        }
-        if chemin.is_dir() {
-            fichiers.extend(fichiers_rust(&chemin));
-        } else if chemin.extension().is_some_and(|ext| ext == "rs") {
-            fichiers.push(chemin);
-        }
-    }
-    fichiers.sort();
+    let mut fichiers = pages::fichiers(dossier, "rs");
+    fichiers.retain(|fichier| {
+        let relatif = fichier.strip_prefix(dossier).unwrap_or(fichier);
+        !relatif
+            .iter()
+            .any(|morceau| morceau == "tests" || morceau == "tests.rs")
+    });
     fichiers
 }
 

@@ -149,7 +149,7 @@ fn juger(mesure: &Value) -> Vec<String> {
 /// ressources ne se chargent que depuis la racine d'un serveur.
 fn pages_html(dossier: &Path) -> Vec<PathBuf> {
     let racine = dossier.to_path_buf();
-    let mut pages = toutes_les_pages_html(dossier);
+    let mut pages = pages::fichiers(dossier, "html");
     pages.retain(|page| {
         let nom = page.file_name().unwrap_or_default();
         nom != "print.html"
@@ -157,23 +157,6 @@ fn pages_html(dossier: &Path) -> Vec<PathBuf> {
             && *page != racine.join("index.html")
             && *page != racine.join("404.html")
     });
-    pages
-}
-
-fn toutes_les_pages_html(dossier: &Path) -> Vec<PathBuf> {
-    let mut pages = Vec::new();
-    for chemin in fs::read_dir(dossier)
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-    {
-        if chemin.is_dir() {
-            pages.extend(toutes_les_pages_html(&chemin));
-        } else if chemin.extension().is_some_and(|e| e == "html") {
-            pages.push(chemin);
-        }
-    }
-    pages.sort();
     pages
 }
 

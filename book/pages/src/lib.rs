@@ -6,19 +6,24 @@ use std::path::{Path, PathBuf};
 
 /// Les pages `.md` du dossier et de ses sous-dossiers (un chapitre est un dossier de pages), triées.
 pub fn lister(dossier: &Path) -> Vec<PathBuf> {
-    let mut pages = Vec::new();
+    fichiers(dossier, "md")
+}
+
+/// Les fichiers d'extension `extension` du dossier et de ses sous-dossiers, triés.
+pub fn fichiers(dossier: &Path, extension: &str) -> Vec<PathBuf> {
+    let mut trouves = Vec::new();
     let Ok(entrees) = fs::read_dir(dossier) else {
-        return pages;
+        return trouves;
     };
     for chemin in entrees.filter_map(|entree| entree.ok().map(|e| e.path())) {
         if chemin.is_dir() {
-            pages.extend(lister(&chemin));
-        } else if chemin.extension().is_some_and(|ext| ext == "md") {
-            pages.push(chemin);
+            trouves.extend(fichiers(&chemin, extension));
+        } else if chemin.extension().is_some_and(|ext| ext == extension) {
+            trouves.push(chemin);
         }
     }
-    pages.sort();
-    pages
+    trouves.sort();
+    trouves
 }
 
 /// `ch03-integration-proxy/gestionnaire.md` → `ch03-integration-proxy-gestionnaire.md` : un nom
