@@ -28,6 +28,7 @@ pub struct ParametresCors {
 }
 // ANCHOR_END: parametres
 
+// ANCHOR: types
 /// Les origines autorisées, une fois vérifiées.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origines {
@@ -64,3 +65,4 @@ impl ConfigurationCors {
         self.identifiants
     }
 }
+// ANCHOR_END: types

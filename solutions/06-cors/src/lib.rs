@@ -258,10 +258,12 @@ impl ConfigurationCors {
     /// est permise, `Access-Control-Allow-Origin`, `-Allow-Credentials` et `-Expose-Headers`.
     pub fn entetes_reponse(&self, origine: Option<&HeaderValue>) -> HeaderMap {
         let mut entetes = self.entetes_communs(origine);
-        if entetes.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN)
-            && let Some(exposes) = &self.entetes_exposes
-        {
-            entetes.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, exposes.clone());
+        let permise = entetes.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN);
+        match &self.entetes_exposes {
+            Some(exposes) if permise => {
+                entetes.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, exposes.clone());
+            }
+            _ => {}
         }
         entetes
     }
