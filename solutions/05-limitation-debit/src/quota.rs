@@ -129,9 +129,9 @@ impl CompteurQuota {
     /// période a changé depuis la dernière requête comptée.
     pub fn restant(&self, maintenant: Instant) -> u64 {
         if self.debut == Some(self.quota.debut_de_periode(maintenant)) {
-            self.quota.limite.saturating_sub(self.utilisees)
+            self.quota.limite().saturating_sub(self.utilisees)
         } else {
-            self.quota.limite
+            self.quota.limite()
         }
     }
 
