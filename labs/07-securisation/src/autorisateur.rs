@@ -81,6 +81,7 @@ pub async fn traiter(
 pub async fn lancer() -> Result<(), lambda_runtime::Error> {
     tracing_subscriber::fmt()
         .json()
+        .flatten_event(true)
         .with_target(false)
         .with_current_span(false)
         .with_env_filter(
