@@ -15,6 +15,7 @@ mod devoilement;
 mod essai_local;
 mod figures;
 mod gabarits;
+mod jeton;
 mod livre;
 mod outils;
 mod progression;
@@ -60,6 +61,18 @@ enum Commande {
     Pages,
     /// Construit le livre et vérifie son rendu dans Chromium (diagrammes, tableaux, liens).
     Livre,
+    /// Imprime un JWT de test, accepté par le mécanisme d'autorisation du chapitre 07 en local.
+    Jeton {
+        /// Une portée accordée (répétable, ou plusieurs séparées par des espaces).
+        #[arg(long = "scope")]
+        portees: Vec<String>,
+        /// Le sujet (`sub`) du jeton.
+        #[arg(long, default_value = "etudiant-1")]
+        sub: String,
+        /// La durée de validité, en secondes.
+        #[arg(long = "expire-dans", default_value_t = 3600)]
+        expire_dans: u64,
+    },
     /// Redessine les figures du livre (SVG) à partir du code des solutions.
     Figures,
 }
@@ -71,6 +84,11 @@ fn main() -> ExitCode {
         Commande::Watch { atelier } => surveillance::surveiller(&atelier),
         Commande::Progress { json } => progression::afficher(json),
         Commande::Pages => devoilement::verifier(),
+        Commande::Jeton {
+            portees,
+            sub,
+            expire_dans,
+        } => jeton::imprimer(&portees, &sub, expire_dans),
         Commande::Livre => livre::construire().and_then(|()| rendu::verifier()),
         Commande::Figures => figures::generer(),
     };
