@@ -72,7 +72,7 @@ mod etape_1_remplir_le_seau {
     }
 
     #[test]
-    fn un_debit_fractionnaire_remplit_au_milliardieme_pres() {
+    fn un_seau_vide_gagne_des_fractions_de_jeton_a_un_debit_fractionnaire() {
         let lent = SeauAJetons::vide_a(0.5, 1, t0());
         assert_eq!(
             lent.niveau(plus_secondes(t0(), 1.0)),
@@ -93,7 +93,7 @@ mod etape_1_remplir_le_seau {
     }
 
     #[test]
-    fn un_seau_inactif_ne_depasse_jamais_la_rafale() {
+    fn un_seau_vide_inactif_ne_depasse_jamais_la_rafale() {
         let seau = SeauAJetons::vide_a(100.0, 200, t0());
         let une_heure = plus_secondes(t0(), 3600.0);
         assert_eq!(
@@ -113,7 +113,7 @@ mod etape_1_remplir_le_seau {
     }
 
     #[test]
-    fn lire_le_niveau_ne_change_rien_et_une_horloge_qui_recule_ne_remplit_pas() {
+    fn un_seau_vide_ne_se_remplit_pas_quand_l_horloge_recule() {
         let seau = SeauAJetons::vide_a(100.0, 200, t0());
         let plus_tard = plus_secondes(t0(), 0.3);
         assert_eq!(seau.niveau(plus_tard), seau.niveau(plus_tard));
@@ -130,7 +130,7 @@ mod etape_2_prendre_un_jeton {
     use super::*;
 
     #[test]
-    fn une_rafale_de_200_passe_puis_la_201e_est_refusee() {
+    fn la_rafale_de_200_passe_puis_la_201e_est_refusee() {
         let mut seau = SeauAJetons::new(100.0, 200);
         let acceptees = rafale(&mut seau, t0(), 200);
         assert_eq!(
@@ -191,7 +191,7 @@ mod etape_2_prendre_un_jeton {
     }
 
     #[test]
-    fn apres_une_heure_d_inactivite_la_rafale_reste_bornee() {
+    fn la_rafale_reste_bornee_apres_une_heure_d_inactivite() {
         let mut seau = SeauAJetons::new(100.0, 200);
         rafale(&mut seau, t0(), 200);
         let acceptees = rafale(&mut seau, plus_secondes(t0(), 3600.0), 1000);
@@ -428,7 +428,7 @@ mod etape_5_decider {
     }
 
     #[test]
-    fn l_etape_accepte_une_rafale_de_200_puis_repond_throttled() {
+    fn avec_l_etape_du_module_la_201e_requete_de_la_rafale_est_throttled() {
         let mut limiteur = Limiteur::new(etape_du_module());
         let decisions = envoyer(&mut limiteur, appel(None, "GET", "/produits"), t0(), 201);
         assert_eq!(
