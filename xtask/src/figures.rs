@@ -1,205 +1,85 @@
-//! `cargo xtask figures` : les figures du livre, dessinées en SVG à partir du code même des
-//! solutions, et vérifiées par `cargo xtask test` (la figure commise est celle que le code
-//! produit aujourd'hui). Le SVG ne dépend d'aucune police du système : plotters n'y écrit que
-//! des éléments `<text>`, que le navigateur met en forme ; les mêmes données donnent les mêmes
-//! octets à chaque exécution.
+//! `cargo xtask figures` : les figures du livre, dessinées en SVG par le code même des
+//! solutions (l'exemple `figures` de la solution 05), et vérifiées par `cargo xtask test` : la
+//! figure commise est celle que le code produit aujourd'hui. Le dessin (plotters) vit dans la
+//! solution, pour que xtask reste léger.
 
-use crate::console::{Echec, Resultat, racine};
-use plotters::prelude::*;
-use solution_05_limitation_debit::SeauAJetons;
-use solution_05_limitation_debit::simulation::{Simulation, scenario_de_la_figure, simuler};
+use crate::console::{Echec, Resultat, cargo, exiger, racine};
 use std::fs;
 use std::path::Path;
 
-/// Une figure : son fichier (relatif à la racine du dépôt) et de quoi la dessiner.
-struct Figure {
-    fichier: &'static str,
-    dessiner: fn() -> Result<String, String>,
+/// Un programme qui dessine des figures, et le dossier du livre où elles vont.
+struct Figures {
+    paquet: &'static str,
+    exemple: &'static str,
+    dossier: &'static str,
 }
 
-const FIGURES: [Figure; 1] = [Figure {
-    fichier: "chapters/ch05-limitation-debit/figures/seau.svg",
-    dessiner: seau_a_jetons,
+const FIGURES: [Figures; 1] = [Figures {
+    paquet: "solution-05-limitation-debit",
+    exemple: "figures",
+    dossier: "chapters/ch05-limitation-debit/figures",
 }];
 
-/// `cargo xtask figures` : (re)dessine chaque figure.
+/// `cargo xtask figures` : (re)dessine chaque figure dans le livre.
 pub fn generer() -> Resultat {
-    for figure in &FIGURES {
-        let svg = dessiner(figure)?;
-        let chemin = racine().join(figure.fichier);
-        if let Some(dossier) = chemin.parent() {
-            fs::create_dir_all(dossier).map_err(|e| ecriture(&chemin, e))?;
-        }
-        fs::write(&chemin, svg).map_err(|e| ecriture(&chemin, e))?;
-        eprintln!("✓ figure écrite : {}", figure.fichier);
+    for figures in &FIGURES {
+        dessiner(figures, &racine().join(figures.dossier))?;
+        eprintln!("✓ figures écrites dans {}", figures.dossier);
     }
     Ok(())
 }
 
 /// Dans `cargo xtask test` : chaque figure commise est celle que le code dessine aujourd'hui.
 pub fn verifier() -> Resultat {
-    for figure in &FIGURES {
-        let attendu = dessiner(figure)?;
-        let chemin = racine().join(figure.fichier);
-        let commis = fs::read_to_string(&chemin).unwrap_or_default();
-        if commis != attendu {
-            return Err(Echec::new(
-                format!(
-                    "la figure {} n'est pas celle que le code produit aujourd'hui",
-                    figure.fichier
-                ),
-                "lancez `cargo xtask figures`, regardez la figure, puis commettez-la",
-            ));
+    let mut nombre = 0;
+    for figures in &FIGURES {
+        let essai = racine()
+            .join("target/figures")
+            .join(std::process::id().to_string());
+        let _ = fs::remove_dir_all(&essai);
+        dessiner(figures, &essai)?;
+        for entree in fs::read_dir(&essai).into_iter().flatten().flatten() {
+            let nom = entree.file_name();
+            let commise = racine().join(figures.dossier).join(&nom);
+            let dessinee = fs::read(entree.path()).unwrap_or_default();
+            if fs::read(&commise).ok() != Some(dessinee) {
+                return Err(Echec::new(
+                    format!(
+                        "la figure {} n'est pas celle que le code produit aujourd'hui",
+                        commise.strip_prefix(racine()).unwrap_or(&commise).display()
+                    ),
+                    "lancez `cargo xtask figures`, regardez la figure, puis commettez-la",
+                ));
+            }
+            nombre += 1;
         }
+        let _ = fs::remove_dir_all(&essai);
     }
-    eprintln!("✓ figures : {} à jour", FIGURES.len());
+    eprintln!("✓ figures : {nombre} à jour");
     Ok(())
 }
 
-fn dessiner(figure: &Figure) -> Resultat<String> {
-    (figure.dessiner)().map_err(|erreur| {
-        Echec::new(
-            format!("impossible de dessiner {} : {erreur}", figure.fichier),
-            "corrigez xtask/src/figures.rs",
-        )
-    })
-}
-
-fn ecriture(chemin: &Path, erreur: std::io::Error) -> Echec {
-    Echec::new(format!("écriture de {} ({erreur})", chemin.display()), "")
-}
-
-const BLEU: RGBColor = RGBColor(31, 119, 180);
-const VERT: RGBColor = RGBColor(44, 160, 44);
-const ROUGE: RGBColor = RGBColor(214, 39, 40);
-const GRIS: RGBColor = RGBColor(120, 120, 120);
-
-/// Chapitre 05, page 5.3 : le niveau d'un seau de débit 100 et de rafale 200, et les requêtes
-/// acceptées et refusées, pendant le scénario de la simulation de l'atelier.
-fn seau_a_jetons() -> Result<String, String> {
-    let duree = 6.0;
-    let simulation = simuler(
-        SeauAJetons::new(100.0, 200),
-        &scenario_de_la_figure(),
-        0.01,
-        duree,
-    );
-    let mut svg = String::new();
-    {
-        let zone = SVGBackend::with_string(&mut svg, (720, 520)).into_drawing_area();
-        zone.fill(&WHITE).map_err(|e| e.to_string())?;
-        let (haut, bas) = zone.split_vertically(250);
-        niveau_du_seau(&haut, &simulation, duree)?;
-        requetes_cumulees(&bas, &simulation, duree)?;
-        zone.present().map_err(|e| e.to_string())?;
-    }
-    Ok(svg)
-}
-
-type Zone<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
-
-fn niveau_du_seau(zone: &Zone, simulation: &Simulation, duree: f64) -> Result<(), String> {
-    let mut graphique = ChartBuilder::on(zone)
-        .caption(
-            "Jetons dans le seau (débit 100 par seconde, rafale 200)",
-            ("sans-serif", 17),
-        )
-        .margin(12)
-        .x_label_area_size(34)
-        .y_label_area_size(52)
-        .build_cartesian_2d(0.0..duree, 0.0..300.0)
-        .map_err(|e| e.to_string())?;
-    graphique
-        .configure_mesh()
-        .x_labels(7)
-        .y_labels(6)
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|y| format!("{y:.0}"))
-        .x_desc("temps (s)")
-        .y_desc("jetons")
-        .label_style(("sans-serif", 13))
-        .draw()
-        .map_err(|e| e.to_string())?;
-    graphique
-        .draw_series(LineSeries::new(
-            [(0.0, 200.0), (duree, 200.0)],
-            GRIS.stroke_width(1),
-        ))
-        .map_err(|e| e.to_string())?
-        .label("capacité : la rafale (200)")
-        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 22, y)], GRIS.stroke_width(1)));
-    graphique
-        .draw_series(LineSeries::new(
-            simulation.niveaux.iter().copied(),
-            BLEU.stroke_width(2),
-        ))
-        .map_err(|e| e.to_string())?
-        .label("jetons dans le seau")
-        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 22, y)], BLEU.stroke_width(2)));
-    graphique
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.9))
-        .border_style(GRIS)
-        .label_font(("sans-serif", 13))
-        .draw()
-        .map_err(|e| e.to_string())
-}
-
-fn requetes_cumulees(zone: &Zone, simulation: &Simulation, duree: f64) -> Result<(), String> {
-    let mut acceptees = vec![(0.0, 0.0)];
-    let mut refusees = vec![(0.0, 0.0)];
-    let (mut oui, mut non) = (0.0_f64, 0.0_f64);
-    for &(instant, acceptee) in &simulation.requetes {
-        if acceptee {
-            oui += 1.0;
-            acceptees.push((instant, oui));
-        } else {
-            non += 1.0;
-            refusees.push((instant, non));
-        }
-    }
-    acceptees.push((duree, oui));
-    refusees.push((duree, non));
-    let maximum = (oui.max(non) / 100.0).ceil() * 100.0 + 50.0;
-
-    let mut graphique = ChartBuilder::on(zone)
-        .caption(
-            "Requêtes offertes : acceptées et refusées (429), en cumul",
-            ("sans-serif", 17),
-        )
-        .margin(12)
-        .x_label_area_size(34)
-        .y_label_area_size(52)
-        .build_cartesian_2d(0.0..duree, 0.0..maximum)
-        .map_err(|e| e.to_string())?;
-    graphique
-        .configure_mesh()
-        .x_labels(7)
-        .y_labels(6)
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|y| format!("{y:.0}"))
-        .x_desc("temps (s)")
-        .y_desc("requêtes")
-        .label_style(("sans-serif", 13))
-        .draw()
-        .map_err(|e| e.to_string())?;
-    graphique
-        .draw_series(LineSeries::new(acceptees, VERT.stroke_width(2)))
-        .map_err(|e| e.to_string())?
-        .label(format!("acceptées ({oui:.0})"))
-        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 22, y)], VERT.stroke_width(2)));
-    graphique
-        .draw_series(LineSeries::new(refusees, ROUGE.stroke_width(2)))
-        .map_err(|e| e.to_string())?
-        .label(format!("refusées, 429 THROTTLED ({non:.0})"))
-        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 22, y)], ROUGE.stroke_width(2)));
-    graphique
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.9))
-        .border_style(GRIS)
-        .label_font(("sans-serif", 13))
-        .draw()
-        .map_err(|e| e.to_string())
+fn dessiner(figures: &Figures, dossier: &Path) -> Resultat {
+    let mut commande = cargo(&[
+        "run",
+        "-q",
+        "-p",
+        figures.paquet,
+        "--example",
+        figures.exemple,
+        "--",
+    ]);
+    commande.arg(dossier);
+    exiger(
+        &format!(
+            "dessin des figures ({} --example {})",
+            figures.paquet, figures.exemple
+        ),
+        commande,
+        &format!(
+            "corrigez l'exemple {} de {}",
+            figures.exemple, figures.paquet
+        ),
+    )
+    .map(drop)
 }
