@@ -29,10 +29,16 @@ fn mdbook() -> Resultat<Command> {
     Ok(commande)
 }
 
-/// `mdbook build book` : le livre construit dans `target/livre/`.
+/// `mdbook build book` : le livre construit dans `target/livre/`, celui que sert `serve`.
 pub fn construire() -> Resultat {
+    construire_dans(&racine().join("target/livre"))
+}
+
+/// Le livre construit dans `dossier` : un dossier par vérification, pour que deux vérifications
+/// simultanées (ou `serve`) ne vident pas le livre l'une de l'autre.
+pub fn construire_dans(dossier: &Path) -> Resultat {
     let mut commande = mdbook()?;
-    commande.args(["build", "book"]);
+    commande.args(["build", "book", "--dest-dir"]).arg(dossier);
     exiger(
         "mdbook build",
         commande,

@@ -89,7 +89,7 @@ fn main() -> ExitCode {
             sub,
             expire_dans,
         } => jeton::imprimer(&portees, &sub, expire_dans),
-        Commande::Livre => livre::construire().and_then(|()| rendu::verifier()),
+        Commande::Livre => rendu::verifier(),
         Commande::Figures => figures::generer(),
     };
     match resultat {

@@ -4,6 +4,7 @@
 //! erreur ; chaque lien interne mène à une page et à un titre qui existent.
 
 use crate::console::{Echec, Resultat, racine};
+use crate::livre;
 use crate::outils::assurer_chromium;
 use navigateur::Chromium;
 use serde_json::Value;
@@ -41,9 +42,14 @@ const MESURE: &str = r#"(() => {
 const DESSINES: &str = "[...document.querySelectorAll('pre.mermaid')]\
     .every(b => b.querySelector('svg') || b.getAttribute('data-processed'))";
 
+/// Construit le livre dans un dossier propre à cette vérification, puis l'examine page par page.
 pub fn verifier() -> Resultat {
     assurer_chromium()?;
-    let livre = racine().join("target/livre");
+    let livre = racine()
+        .join("target/livre-verifie")
+        .join(std::process::id().to_string());
+    let _ = fs::remove_dir_all(&livre);
+    livre::construire_dans(&livre)?;
     let pages = pages_html(&livre);
     let debut = Instant::now();
     let mut chromium = Chromium::lancer(1280, 900).map_err(|e| {
@@ -73,6 +79,7 @@ pub fn verifier() -> Resultat {
         }
     }
     if problemes.is_empty() {
+        let _ = fs::remove_dir_all(&livre);
         eprintln!(
             "✓ rendu dans Chromium : {} pages, {diagrammes} diagrammes, liens et tableaux ({} s)",
             pages.len(),

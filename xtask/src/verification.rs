@@ -2,7 +2,7 @@
 
 use crate::ateliers;
 use crate::console::{Echec, Resultat, cargo, exiger};
-use crate::{contrat, devoilement, essai_local, figures, gabarits, livre, outils, rendu};
+use crate::{contrat, devoilement, essai_local, figures, gabarits, outils, rendu};
 
 pub fn tout_verifier() -> Resultat {
     outils::assurer_composants_rust()?;
@@ -56,7 +56,6 @@ pub fn tout_verifier() -> Resultat {
 
     gabarits::verifier()?;
     essai_local::verifier()?;
-    livre::construire()?;
     rendu::verifier()?;
     println!(
         "\n✓ Tout est vérifié : format, pages, clippy, tests, contrat des ateliers, gabarits SAM, \
