@@ -66,7 +66,10 @@ pub async fn traiter(
 ) -> Result<Reponse, Diagnostic> {
     match autorisateur.autoriser(&evenement.payload) {
         Ok(reponse) => {
-            tracing::info!(principal_id = ?reponse.principal_id, "jeton accepté");
+            tracing::info!(
+                principal_id = reponse.principal_id.as_deref().unwrap_or_default(),
+                "jeton accepté"
+            );
             Ok(reponse)
         }
         Err(refus) => {
