@@ -76,11 +76,11 @@ impl Bilan {
         bilan
     }
 
-    /// Les noms des tests en échec.
+    /// Les noms des tests de notation en échec (les autres tests de la crate ne notent rien).
     pub fn en_echec(&self) -> Vec<&str> {
         self.tests
             .iter()
-            .filter(|(_, ok)| !ok)
+            .filter(|(nom, ok)| !ok && nom.starts_with("tests::"))
             .map(|(nom, _)| nom.as_str())
             .collect()
     }
@@ -152,12 +152,13 @@ mod tests {
     #[test]
     fn lit_un_bilan_en_echec() {
         let texte = "running 3 tests\ntest tests::a ... ok\ntest tests::b ... FAILED\n\
+                     test cles::tests::interne ... FAILED\n\
                      test tests::c - should panic ... ok\n\n\
                      test result: FAILED. 2 passed; 1 failed; 0 ignored; finished in 0.01s\n\
                      test src/lib.rs - f (line 3) ... ok\ntest result: ok. 1 passed\n";
         let bilan = Bilan::lire(&sortie(texte));
         assert!(bilan.compile);
-        assert_eq!(bilan.tests.len(), 4);
+        assert_eq!(bilan.tests.len(), 5);
         assert_eq!(bilan.en_echec(), ["tests::b"]);
         assert_eq!(
             bilan.tests_de_notation(),

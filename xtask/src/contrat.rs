@@ -31,7 +31,15 @@ pub fn verifier(atelier: &Atelier) -> Resultat {
             format!(
                 "la solution de l'atelier {nom} devrait réussir tous les tests de notation ; \
                  en échec : {}",
-                liste(&bilan_solution.en_echec())
+                // Tous les tests de la solution comptent ici, pas seulement ceux de notation.
+                liste(
+                    &bilan_solution
+                        .tests
+                        .iter()
+                        .filter(|(_, ok)| !ok)
+                        .map(|(nom, _)| nom.as_str())
+                        .collect::<Vec<_>>()
+                )
             ),
             format!("lancez `cargo test -p {solution}` et lisez le premier échec"),
         ));

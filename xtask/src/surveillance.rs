@@ -120,11 +120,7 @@ fn rapport(atelier: &Atelier, ateliers: &[Atelier], sortie: &Sortie) -> String {
         );
     }
     let notation = bilan.tests_de_notation();
-    let mut en_echec: Vec<&str> = bilan
-        .en_echec()
-        .into_iter()
-        .filter(|t| t.starts_with("tests::"))
-        .collect();
+    let mut en_echec = bilan.en_echec();
     // libtest les range par nom : les modules `etape_1_…`, `etape_2_…` suivent l'ordre du travail.
     en_echec.sort_unstable();
     let Some(premier) = en_echec.first() else {
