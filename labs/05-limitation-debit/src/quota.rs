@@ -73,7 +73,7 @@ impl Quota {
     /// période.
     pub fn debut_de_periode(&self, maintenant: Instant) -> Instant {
         todo!(
-            "Indice : partez de `maintenant.date_naive()`. Pour une semaine, reculez de `(jour de la semaine depuis dimanche + 7 − décalage) % 7` jours ; pour un mois, le jour de début est `décalage + 1`, dans ce mois-ci ou le précédent. Finissez à minuit UTC (page 5.2 (suite), plan-utilisation.md, « Le quota et sa période »)"
+            "Indice : partez de `maintenant.date_naive()`. Pour une semaine, reculez jusqu'au dernier jour de début (0 dimanche… 6 samedi ; `weekday().num_days_from_sunday()` numérote les jours ainsi) ; pour un mois, le jour de début est `décalage + 1`, dans ce mois-ci ou le précédent. Finissez à minuit UTC (page 5.2 (suite), plan-utilisation.md, « Le quota et sa période »)"
         )
     }
 }

@@ -74,7 +74,7 @@ impl SeauAJetons {
     /// jamais plus que la capacité.
     pub fn niveau(&self, maintenant: Instant) -> u64 {
         todo!(
-            "Indice : sans `dernier`, le seau n'a jamais servi : rendez `self.niveau`. Sinon, calculez les nanosecondes écoulées (`(maintenant - dernier).num_nanoseconds()`, jamais négatives), multipliez par `self.debit` : ce sont des milliardièmes de jeton. Ajoutez sans déborder, puis bornez à `self.capacite()` (page 5.3, seau.md)"
+            "Indice : sans `dernier`, le seau n'a jamais servi : rendez `self.niveau`. Sinon, ajoutez ce que le débit a versé depuis `dernier` : des nanosecondes (jamais négatives) multipliées par `self.debit` donnent des milliardièmes de jeton. Sans déborder, et jamais plus que `self.capacite()` (page 5.3, seau.md)"
         )
     }
 
