@@ -80,7 +80,9 @@ impl EnTeteTrace {
 /// Étape 1. La trace d'une requête : celle du contexte de l'invocation Lambda d'abord
 /// (`requete.lambda_context_ref()`, champ `xray_trace_id` : la valeur que le runtime met
 /// dans `_X_AMZN_TRACE_ID`), sinon l'en-tête [`ENTETE_TRACE`] de la requête ; `None` si
-/// aucune des deux n'est bien formée.
+/// aucune des deux n'est bien formée. Un en-tête qui n'est pas de l'ASCII visible compte
+/// comme mal formé : ce code s'exécute hors de la couche d'erreurs, une panique ici ferait
+/// échouer la requête.
 pub fn trace_de(requete: &Request) -> Option<EnTeteTrace> {
     todo!(
         "Indice : `Option::and_then` enchaîne les lectures ; `or_else` essaie l'en-tête quand le contexte ne donne rien (page 8.5, x-ray.md)"

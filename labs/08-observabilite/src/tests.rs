@@ -212,6 +212,159 @@ fn violations_emf(document: &Value) -> Vec<String> {
     violations
 }
 
+/// La directive de l'exemple de la spécification, à modifier.
+fn directive(document: &mut Value) -> &mut Value {
+    &mut document["_aws"]["CloudWatchMetrics"][0]
+}
+
+/// L'exemple de la spécification, modifié par `modifier`.
+fn exemple_modifie(modifier: impl FnOnce(&mut Value)) -> Value {
+    let mut document: Value =
+        serde_json::from_str(EXEMPLE_DE_LA_SPECIFICATION).expect("exemple valide");
+    modifier(&mut document);
+    document
+}
+
+/// L'exemple de la spécification avec `nombre` dimensions dans un même ensemble.
+fn exemple_avec_dimensions(nombre: usize) -> Value {
+    exemple_modifie(|document| {
+        let cles: Vec<String> = (0..nombre).map(|i| format!("D{i}")).collect();
+        for cle in &cles {
+            document[cle.as_str()] = json!("valeur");
+        }
+        directive(document)["Dimensions"] = json!([cles]);
+    })
+}
+
+/// L'exemple de la spécification avec `nombre` métriques dans une même directive.
+fn exemple_avec_metriques(nombre: usize) -> Value {
+    exemple_modifie(|document| {
+        let definitions: Vec<Value> = (0..nombre)
+            .map(|i| {
+                document[format!("M{i}").as_str()] = json!(i);
+                json!({"Name": format!("M{i}"), "Unit": "Count"})
+            })
+            .collect();
+        directive(document)["Metrics"] = json!(definitions);
+    })
+}
+
+/// Des copies de l'exemple de la spécification qui enfreignent chacune une seule règle :
+/// un validateur qui en accepterait une ne prouverait rien sur votre document.
+fn infractions_a_la_specification() -> Vec<(&'static str, Value)> {
+    vec![
+        (
+            "sans `_aws`",
+            exemple_modifie(|d| {
+                if let Some(racine) = d.as_object_mut() {
+                    racine.remove("_aws");
+                }
+            }),
+        ),
+        (
+            "un membre inconnu dans `_aws`",
+            exemple_modifie(|d| d["_aws"]["LogGroupName"] = json!("/aws/lambda/f")),
+        ),
+        (
+            "un `Timestamp` en texte",
+            exemple_modifie(|d| d["_aws"]["Timestamp"] = json!("1574109732004")),
+        ),
+        (
+            "un espace de noms vide",
+            exemple_modifie(|d| directive(d)["Namespace"] = json!("")),
+        ),
+        (
+            "aucun ensemble de dimensions",
+            exemple_modifie(|d| directive(d)["Dimensions"] = json!([])),
+        ),
+        (
+            "un ensemble de dimensions qui n'est pas un tableau de tableaux",
+            exemple_modifie(|d| directive(d)["Dimensions"] = json!(["functionVersion"])),
+        ),
+        (
+            "31 dimensions dans un ensemble",
+            exemple_avec_dimensions(31),
+        ),
+        (
+            "une dimension numérique",
+            exemple_modifie(|d| d["functionVersion"] = json!(42)),
+        ),
+        (
+            "une dimension imbriquée au lieu d'être à la racine",
+            exemple_modifie(|d| {
+                let valeur = d["functionVersion"].take();
+                if let Some(racine) = d.as_object_mut() {
+                    racine.remove("functionVersion");
+                }
+                d["version"] = json!({"functionVersion": valeur});
+            }),
+        ),
+        (
+            "une dimension de plus de 1024 caractères",
+            exemple_modifie(|d| d["functionVersion"] = json!("v".repeat(1025))),
+        ),
+        (
+            "101 métriques dans une directive",
+            exemple_avec_metriques(101),
+        ),
+        (
+            "une métrique sans `Name`",
+            exemple_modifie(|d| directive(d)["Metrics"] = json!([{"Unit": "Milliseconds"}])),
+        ),
+        (
+            "une valeur de métrique en texte",
+            exemple_modifie(|d| d["time"] = json!("100")),
+        ),
+        (
+            "une valeur de métrique imbriquée au lieu d'être à la racine",
+            exemple_modifie(|d| {
+                if let Some(racine) = d.as_object_mut() {
+                    racine.remove("time");
+                }
+                d["mesures"] = json!({"time": 100});
+            }),
+        ),
+        (
+            "un tableau de 101 valeurs",
+            exemple_modifie(|d| d["time"] = json!(vec![1; 101])),
+        ),
+        (
+            "une unité inconnue (`Millisecondes`)",
+            exemple_modifie(|d| directive(d)["Metrics"][0]["Unit"] = json!("Millisecondes")),
+        ),
+        (
+            "une résolution de 30 s",
+            exemple_modifie(|d| directive(d)["Metrics"][0]["StorageResolution"] = json!(30)),
+        ),
+    ]
+}
+
+/// Des copies de l'exemple qui atteignent les limites sans les dépasser : elles restent valides.
+fn limites_atteintes() -> Vec<(&'static str, Value)> {
+    vec![
+        (
+            "30 dimensions dans un ensemble",
+            exemple_avec_dimensions(30),
+        ),
+        (
+            "un ensemble de dimensions vide",
+            exemple_modifie(|d| directive(d)["Dimensions"] = json!([[]])),
+        ),
+        (
+            "100 métriques dans une directive",
+            exemple_avec_metriques(100),
+        ),
+        (
+            "un tableau de 100 valeurs",
+            exemple_modifie(|d| d["time"] = json!(vec![1.5; 100])),
+        ),
+        (
+            "une métrique sans `Unit` ni `StorageResolution`",
+            exemple_modifie(|d| directive(d)["Metrics"] = json!([{"Name": "time"}])),
+        ),
+    ]
+}
+
 #[track_caller]
 fn verifier_emf(document: &Value, contexte: &str) {
     let violations = violations_emf(document);
@@ -337,7 +490,7 @@ mod etape_1_en_tete_de_trace {
     use super::*;
 
     #[test]
-    fn lit_un_en_tete_complet() {
+    fn analyse_un_en_tete_complet() {
         let trace = EnTeteTrace::analyser(
             "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1",
         );
@@ -353,7 +506,7 @@ mod etape_1_en_tete_de_trace {
     }
 
     #[test]
-    fn lit_un_en_tete_sans_parent_ni_decision() {
+    fn analyse_un_en_tete_sans_parent_ni_decision() {
         for (texte, echantillonne) in [
             ("Root=1-6743ed05-4bd2a7f3c1e8e0a9d3f2b1c4", None),
             (
@@ -406,17 +559,25 @@ mod etape_1_en_tete_de_trace {
             "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f",
             "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=oui",
             "Root=1-5759e988-bd862e3fe1be46a994272793;;Sampled=1",
+            "Root=1-5759e98é-bd862e3fe1be46a994272793",
+            "Root=1-5759e988-bd862e3fe1be46a99427279é;Sampled=1",
+            "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8adé",
         ] {
             let trace = EnTeteTrace::analyser(texte);
+            let conseil = if texte.is_ascii() {
+                ""
+            } else {
+                " Un chiffre hexadécimal est un octet ASCII (`bytes()`, `is_ascii_hexdigit`) : `é` n'en est pas un, et tient sur deux octets."
+            };
             assert_eq!(
                 trace, None,
-                "en-tête mal formé {texte:?} : attendu None (une trace illisible est ignorée), reçu {trace:?}"
+                "en-tête mal formé {texte:?} : attendu None (une trace illisible est ignorée), reçu {trace:?}.{conseil}"
             );
         }
     }
 
     #[test]
-    fn la_trace_vient_du_contexte_lambda_puis_de_l_en_tete() {
+    fn une_requete_prend_sa_trace_du_contexte_lambda_puis_de_l_en_tete() {
         for format in FORMATS {
             let evenement = Evenement::au_format(format, "GET", "/produits");
             let requete = evenement.requete();
@@ -547,6 +708,11 @@ mod etape_3_masquage {
             entetes.append(nom, HeaderValue::from_static(valeur));
         }
         entetes.append("accept", HeaderValue::from_static("text/plain"));
+        // Une valeur UTF-8 (non ASCII) : `to_str()` échouerait, elle doit être gardée quand même.
+        entetes.append(
+            "x-client",
+            HeaderValue::from_bytes("Zoé".as_bytes()).expect("valeur d'en-tête"),
+        );
         let masques = masquer_entetes(&entetes);
         for nom in ["authorization", "x-api-key", "cookie", "x-jeton-maison"] {
             assert_eq!(
@@ -565,7 +731,12 @@ mod etape_3_masquage {
             Some(&json!("application/json, text/plain")),
             "deux valeurs d'un même en-tête sont jointes par \", \" ; reçu {masques:?}"
         );
-        assert_eq!(masques.len(), 6, "un champ par en-tête, reçu {masques:?}");
+        assert_eq!(
+            masques.get("x-client"),
+            Some(&json!("Zoé")),
+            "une valeur UTF-8 non ASCII est gardée telle quelle (`String::from_utf8_lossy`), sans paniquer ; reçu {masques:?}"
+        );
+        assert_eq!(masques.len(), 7, "un champ par en-tête, reçu {masques:?}");
     }
 
     #[test]
@@ -597,7 +768,7 @@ mod etape_4_document_emf {
     use super::*;
 
     #[test]
-    fn le_validateur_des_tests_accepte_l_exemple_de_la_specification_et_le_document_aussi() {
+    fn le_validateur_des_tests_accepte_le_document_et_refuse_chaque_infraction() {
         let exemple: Value =
             serde_json::from_str(EXEMPLE_DE_LA_SPECIFICATION).expect("exemple valide");
         assert!(
@@ -605,6 +776,22 @@ mod etape_4_document_emf {
             "le validateur des tests doit accepter l'exemple de la spécification"
         );
         verifier_emf(&document_emf(&mesure_d_exemple(), "ApiProduits"), "GET 200");
+        // Le validateur lui-même : il doit refuser chaque infraction, et accepter chaque limite
+        // atteinte. Un échec ici est une erreur du cours, pas de votre code.
+        for (infraction, document) in infractions_a_la_specification() {
+            assert!(
+                !violations_emf(&document).is_empty(),
+                "le validateur des tests doit refuser l'exemple de la spécification avec {infraction} : {document}"
+            );
+        }
+        for (limite, document) in limites_atteintes() {
+            let violations = violations_emf(&document);
+            assert!(
+                violations.is_empty(),
+                "le validateur des tests doit accepter l'exemple de la spécification avec {limite}, \
+                 il y voit : {violations:?}"
+            );
+        }
     }
 
     #[test]
@@ -934,31 +1121,58 @@ mod etape_6_couche {
     #[tokio::test]
     async fn un_en_tete_de_trace_mal_forme_est_ignore_sans_faire_echouer_la_requete() {
         for format in FORMATS {
-            let (couche, horloge, tampon) = couche();
-            let etat = Etat::exemple();
-            let evenement = Evenement::au_format(format, "GET", "/produits");
-            let requete =
-                avec_entete_trace(&evenement, format, Some("Root=1-zz;Sampled=peut-etre"));
-            let reponse =
-                appeler(&couche, &horloge, &etat, requete, Duration::from_millis(1)).await;
-            assert_eq!(
-                reponse.status(),
-                StatusCode::OK,
-                "{format:?} : un en-tête de trace mal formé ne doit pas faire échouer la requête, reçu {}",
-                reponse.status()
-            );
-            let (ligne, document) = ligne_et_document(&tampon.documents(), "trace mal formée");
-            assert_eq!(
-                ligne["trace_id"],
-                Value::Null,
-                "{format:?} : une trace mal formée donne \"trace_id\": null, reçu {ligne}"
-            );
-            verifier_emf(&document, "trace mal formée");
+            for valeur in [
+                "Root=1-zz;Sampled=peut-etre",
+                "n'importe quoi",
+                ";;;",
+                // Des octets non ASCII : `HeaderValue::to_str` échoue sur cet en-tête.
+                "Root=1-5759e988-bd862e3fe1be46a99427279é;Sampled=1",
+            ] {
+                let contexte = format!("{format:?}, en-tête de trace mal formé {valeur:?}");
+                let requete = avec_entete_trace(
+                    &Evenement::au_format(format, "GET", "/produits"),
+                    format,
+                    Some(valeur),
+                );
+                // Une tâche à part : une panique de la couche devient un échec lisible.
+                let tache = tokio::spawn(async move {
+                    let (couche, horloge, tampon) = couche();
+                    let etat = Etat::exemple();
+                    let reponse =
+                        appeler(&couche, &horloge, &etat, requete, Duration::from_millis(1)).await;
+                    (reponse.status(), tampon)
+                });
+                let (statut, tampon) = match tache.await {
+                    Ok(resultat) => resultat,
+                    // Un `todo!` pas encore écrit : son indice, tel quel.
+                    Err(erreur) if erreur.to_string().contains("not yet implemented") => {
+                        std::panic::resume_unwind(erreur.into_panic())
+                    }
+                    Err(erreur) => panic!(
+                        "{contexte} : la couche a paniqué ({erreur}) au lieu d'ignorer la trace. \
+                         Règle : une trace illisible ne fait jamais échouer la requête ; \
+                         `to_str()` échoue sur un octet non ASCII, gardez son `Result` avec `.ok()`. \
+                         Voir la page « 8.5 X-Ray » (chapters/ch08-observabilite/x-ray.md)."
+                    ),
+                };
+                assert_eq!(
+                    statut,
+                    StatusCode::OK,
+                    "{contexte} : la requête doit être servie quand même, reçu {statut}"
+                );
+                let (ligne, document) = ligne_et_document(&tampon.documents(), &contexte);
+                assert_eq!(
+                    ligne["trace_id"],
+                    Value::Null,
+                    "{contexte} : attendu \"trace_id\": null, reçu {ligne}"
+                );
+                verifier_emf(&document, &contexte);
+            }
         }
     }
 
     #[tokio::test]
-    async fn aucun_secret_n_atteint_le_journal() {
+    async fn un_secret_n_atteint_jamais_le_journal() {
         let secrets = [
             "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ6b2UifQ.c2lnbmF0dXJl",
             "cle-api-0123456789abcdefghij",
