@@ -71,14 +71,15 @@ impl ConfigurationCors {
     /// origines ; une origine que le navigateur n'enverra jamais telle quelle dans `Origin`
     /// (sans schéma `http://` ou `https://`, avec un chemin ou la barre finale, un joker, des
     /// majuscules, le port par défaut, `null`, un caractère non ASCII…) ; une méthode ou un nom
-    /// d'en-tête mal formés. Prépare : les méthodes en majuscules jointes par « , », les noms
+    /// d'en-tête mal formés. Prépare : les méthodes en majuscules jointes par `", "`, les noms
     /// d'en-têtes en minuscules (comme `HeaderName`), `None` pour une liste vide.
     /// Chapitre 06, page « 6.3 Les en-têtes CORS un par un ».
     pub fn nouvelle(parametres: ParametresCors) -> Result<Self, ErreurConfiguration> {
         todo!(
-            "Indice : commencez par la règle des cookies (identifiants et `*`), puis le cas \
-             `[\"*\"]` qui donne Origines::Toutes ; vérifiez ensuite chaque origine par une \
-             fonction à part, une règle après l'autre"
+            "Indice : acceptez d'abord une liste d'origines, sans autre vérification (une liste \
+             vide de méthodes ou d'en-têtes donne None) ; ajoutez ensuite les refus, une règle \
+             après l'autre : les cookies avec `*`, la liste vide, `*` mêlé à des origines, puis \
+             chaque origine, vérifiée par une fonction à part"
         )
     }
 

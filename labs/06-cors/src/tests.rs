@@ -195,7 +195,8 @@ mod etape_1_configuration {
                 obtenu.as_ref().and_then(|v| v.to_str().ok()),
                 Some(voulu),
                 "le champ `{champ}` doit valoir la valeur d'en-tête {voulu:?} (les valeurs \
-                 jointes par « , », les noms d'en-têtes en minuscules comme les écrit `HeaderName`)"
+                 jointes par \", \" (virgule et espace), les noms d'en-têtes en minuscules comme \
+                 les écrit `HeaderName`)"
             );
         }
         assert!(!configuration.identifiants);
@@ -1104,6 +1105,7 @@ mod banc_navigateur {
             cors: Option<Arc<ConfigurationCors>>,
             etat: Arc<Etat>,
             recues: Arc<Mutex<Vec<String>>>,
+            reseau: Arc<Mutex<Vec<String>>>,
         },
     }
 
@@ -1115,7 +1117,17 @@ mod banc_navigateur {
             corps: Value,
             location: Option<String>,
         },
-        Bloquee(String),
+        /// Le `fetch` a échoué : `erreur` est ce que lit la page ; `reseau`, ce que les API ont
+        /// répondu pendant ce temps (ce que montrerait l'onglet Réseau des outils de
+        /// développement), une ligne par requête.
+        Bloquee { erreur: String, reseau: Vec<String> },
+    }
+
+    impl Issue {
+        /// Vrai si la page a reçu un `TypeError` (la réponse lui est cachée).
+        pub(super) fn est_un_type_error(&self) -> bool {
+            matches!(self, Issue::Bloquee { erreur, .. } if erreur.contains("TypeError"))
+        }
     }
 
     pub(super) struct Banc {
@@ -1127,6 +1139,7 @@ mod banc_navigateur {
         /// L'adresse de la même API sans la couche CORS.
         pub(super) api_sans_cors: String,
         recues: Arc<Mutex<Vec<String>>>,
+        reseau: Arc<Mutex<Vec<String>>>,
         chromium: navigateur::Chromium,
         serveurs: Option<tokio::runtime::Runtime>,
         _tour: MutexGuard<'static, ()>,
@@ -1161,6 +1174,7 @@ mod banc_navigateur {
             let cors = Arc::new(accepter(parametres));
             let etat = Arc::new(Etat::exemple());
             let recues = Arc::new(Mutex::new(Vec::new()));
+            let reseau = Arc::new(Mutex::new(Vec::new()));
             let roles = [
                 (page_permise, Role::Page),
                 (page_refusee, Role::Page),
@@ -1170,6 +1184,7 @@ mod banc_navigateur {
                         cors: Some(cors),
                         etat: etat.clone(),
                         recues: recues.clone(),
+                        reseau: reseau.clone(),
                     },
                 ),
                 (
@@ -1178,6 +1193,7 @@ mod banc_navigateur {
                         cors: None,
                         etat,
                         recues: recues.clone(),
+                        reseau: reseau.clone(),
                     },
                 ),
             ];
@@ -1199,6 +1215,7 @@ mod banc_navigateur {
                 api: url_api,
                 api_sans_cors: url_api_sans_cors,
                 recues,
+                reseau,
                 chromium,
                 serveurs: Some(serveurs),
                 _tour: tour,
@@ -1219,12 +1236,14 @@ mod banc_navigateur {
         }
 
         /// Fait `fetch(url, options)` dans la page ouverte et renvoie ce que la page a pu lire.
-        /// Les requêtes reçues par les API sont oubliées avant l'appel.
+        /// Les requêtes reçues par les API, et leurs réponses, sont oubliées avant l'appel.
         pub(super) fn fetch(&mut self, url: &str, options: Value) -> Issue {
-            self.recues
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .clear();
+            for journal in [&self.recues, &self.reseau] {
+                journal
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .clear();
+            }
             let script = format!(
                 "(async () => {{\
                    try {{\
@@ -1242,7 +1261,10 @@ mod banc_navigateur {
                 .evaluer(&script)
                 .unwrap_or_else(|erreur| panic!("fetch({url}) dans Chromium : {erreur}"));
             match resultat.get("erreur").and_then(Value::as_str) {
-                Some(erreur) => Issue::Bloquee(erreur.to_string()),
+                Some(erreur) => Issue::Bloquee {
+                    erreur: erreur.to_string(),
+                    reseau: self.reseau(),
+                },
                 None => Issue::Lue {
                     statut: resultat["statut"].as_u64().unwrap_or_default() as u16,
                     corps: resultat["corps"].clone(),
@@ -1257,6 +1279,26 @@ mod banc_navigateur {
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .clone()
+        }
+
+        /// Les réponses des API depuis le dernier `fetch`, une ligne par requête :
+        /// « MÉTHODE /chemin → statut, Access-Control-Allow-Origin: … » (ou « sans
+        /// Access-Control-Allow-Origin »). Une requête reçue sans ligne ici est restée sans
+        /// réponse : l'API a paniqué.
+        pub(super) fn reseau(&self) -> Vec<String> {
+            let recues = self.recues();
+            let reseau = self
+                .reseau
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone();
+            let mut lignes = reseau.clone();
+            for requete in recues.iter().skip(reseau.len()) {
+                lignes.push(format!(
+                    "{requete} → aucune réponse (l'API a paniqué : voir la sortie du test)"
+                ));
+            }
+            lignes
         }
     }
 
@@ -1285,7 +1327,13 @@ mod banc_navigateur {
         role: Role,
         requete: hyper::Request<hyper::body::Incoming>,
     ) -> Result<hyper::Response<Full<Bytes>>, Infallible> {
-        let Role::Api { cors, etat, recues } = role else {
+        let Role::Api {
+            cors,
+            etat,
+            recues,
+            reseau,
+        } = role
+        else {
             let page = "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\">\
                         <link rel=\"icon\" href=\"data:,\"><title>Boutique</title></head>\
                         <body><p>La boutique appelle l'API Produits.</p></body></html>";
@@ -1301,10 +1349,11 @@ mod banc_navigateur {
             .await
             .map(|c| c.to_bytes())
             .unwrap_or_default();
+        let ligne = format!("{} {}", parties.method, parties.uri.path());
         recues
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .push(format!("{} {}", parties.method, parties.uri.path()));
+            .push(ligne.clone());
 
         // La requête HTTP devient l'événement qu'API Gateway enverrait (ressource `/{proxy+}`).
         let mut evenement =
@@ -1321,6 +1370,17 @@ mod banc_navigateur {
             None => avec_couche_erreurs(requete, |requete| handler(&etat, requete)).await,
         };
 
+        let allow_origin = match entete(&reponse, "access-control-allow-origin") {
+            Some(valeur) => format!("Access-Control-Allow-Origin: {valeur}"),
+            None => "sans Access-Control-Allow-Origin".to_string(),
+        };
+        reseau
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(format!(
+                "{ligne} → {}, {allow_origin}",
+                reponse.status().as_u16()
+            ));
         let (parties, corps) = reponse.into_parts();
         let octets = Bytes::copy_from_slice(corps.as_ref());
         Ok(hyper::Response::from_parts(parties, Full::new(octets)))
@@ -1348,10 +1408,17 @@ mod etape_8_dans_un_vrai_navigateur {
                 "{contexte} : attendu une réponse {statut} lisible par la page, obtenu {obtenu} \
                  (corps {corps})"
             ),
-            Issue::Bloquee(erreur) => panic!(
+            Issue::Bloquee { erreur, reseau } => panic!(
                 "{contexte} : attendu une réponse {statut} lisible par la page, mais le navigateur \
-                 l'a bloquée ({erreur}). Il manque sans doute Access-Control-Allow-Origin sur la \
-                 réponse, ou la requête préliminaire a été refusée. Voir le {PAGE_PIEGE}."
+                 l'a bloquée ({erreur}).\nCe que l'API a répondu (l'onglet Réseau) :\n  {}\n\
+                 Règle : la page ne lit qu'une réponse qui porte Access-Control-Allow-Origin avec \
+                 son origine, erreurs comprises ; et un OPTIONS préliminaire sans ces en-têtes, ou \
+                 sans statut 2xx, empêche la vraie requête de partir. Voir le {PAGE_PIEGE}.",
+                if reseau.is_empty() {
+                    "aucune requête reçue".to_string()
+                } else {
+                    reseau.join("\n  ")
+                }
             ),
         }
     }
@@ -1414,27 +1481,29 @@ mod etape_8_dans_un_vrai_navigateur {
 
         let issue = banc.fetch(&url, json!({}));
         assert!(
-            matches!(&issue, Issue::Bloquee(e) if e.contains("TypeError")),
+            issue.est_un_type_error(),
             "GET depuis une origine refusée : attendu un TypeError dans la page (le navigateur \
              cache la réponse), obtenu {issue:?}"
         );
         assert_eq!(
-            banc.recues(),
-            ["GET /produits"],
-            "une requête simple part quand même : le serveur la reçoit et y répond, c'est la \
-             lecture de la réponse que le navigateur interdit"
+            banc.reseau(),
+            ["GET /produits → 200, sans Access-Control-Allow-Origin"],
+            "une requête simple part quand même : le serveur la reçoit et y répond 200, sans \
+             en-tête CORS pour cette origine ; c'est la lecture de la réponse que le navigateur \
+             interdit. Voir le {PAGE_PRELIMINAIRE}."
         );
 
         let issue = banc.fetch(&url, post_json(json!({"nom": "Intrus", "prix": 1})));
         assert!(
-            matches!(&issue, Issue::Bloquee(e) if e.contains("TypeError")),
+            issue.est_un_type_error(),
             "POST JSON depuis une origine refusée : attendu un TypeError, obtenu {issue:?}"
         );
         assert_eq!(
-            banc.recues(),
-            ["OPTIONS /produits"],
-            "la requête préliminaire refusée, le navigateur n'envoie pas le POST : le serveur \
-             ne doit avoir reçu que l'OPTIONS"
+            banc.reseau(),
+            ["OPTIONS /produits → 204, sans Access-Control-Allow-Origin"],
+            "la couche répond elle-même à la requête préliminaire (204), sans en-tête CORS pour \
+             une origine refusée ; le navigateur n'envoie donc pas le POST : le serveur ne doit \
+             avoir reçu que l'OPTIONS. Voir le {PAGE_PRELIMINAIRE}."
         );
     }
 
@@ -1470,14 +1539,14 @@ mod etape_8_dans_un_vrai_navigateur {
         let url = format!("{}/produits/inconnu", banc.api_sans_cors);
         let issue = banc.fetch(&url, json!({}));
         assert!(
-            matches!(&issue, Issue::Bloquee(e) if e.contains("TypeError")),
+            issue.est_un_type_error(),
             "un 404 sans Access-Control-Allow-Origin doit être caché à la page (TypeError, « erreur \
              CORS » dans la console), obtenu {issue:?}"
         );
         assert_eq!(
-            banc.recues(),
-            ["GET /produits/inconnu"],
-            "le serveur a pourtant répondu"
+            banc.reseau(),
+            ["GET /produits/inconnu → 404, sans Access-Control-Allow-Origin"],
+            "le serveur a pourtant répondu 404 : seul l'onglet Réseau le montre"
         );
     }
 }
