@@ -1,6 +1,7 @@
 //! L'autorisateur : un événement TOKEN en entrée, une politique et un contexte en sortie.
 //!
-//! Page « 7.3 Le mécanisme d'autorisation Lambda » du chapitre 07.
+//! Pages « 7.2 Le mécanisme d'autorisation Lambda : TOKEN ou REQUEST » (autorisateur-lambda.md)
+//! et « 7.3 La réponse de l'autorisateur » (reponse.md) du chapitre 07.
 
 use crate::cles::SourceDeCles;
 use crate::configuration::Configuration;

@@ -1,8 +1,8 @@
 //! La configuration de l'autorisateur, lue dans l'environnement au démarrage à froid.
 //!
 //! Dans AWS, le gabarit SAM fixe les trois variables (`Environment: Variables:`) ; en local,
-//! `Configuration::locale` donne celles des clés de test. Page « 7.5 La configuration :
-//! émetteur, audience, JWKS » du chapitre 07.
+//! `Configuration::locale` donne celles des clés de test. Page « 7.5 Vérifier un JWT pas à
+//! pas » (jwt.md), section « La configuration », du chapitre 07.
 
 use crate::cles_de_test::{AUDIENCE_LOCALE, EMETTEUR_LOCAL, chemin_jwks_de_test};
 use crate::refus::ErreurConfiguration;

@@ -4,7 +4,8 @@
 //! fonction comme API Gateway la juge : erreur `Unauthorized` → 401, autre erreur ou sortie
 //! illisible → 500, politique qui refuse → 403, politique qui autorise → la requête passe,
 //! avec `principalId` et le contexte. La même politique, mise en cache, est jugée pour
-//! **chaque** méthode appelée ensuite avec ce jeton : page « 7.4 Le cache et son piège » (cache.md).
+//! **chaque** méthode appelée ensuite avec ce jeton : page « 7.4 Le cache des autorisations, et son piège »
+//! (cache.md).
 
 use crate::reponses::ReponsePasserelle;
 use crate::reponses::{ERREUR_AUTORISATEUR, NON_AUTORISE, REFUS_EXPLICITE, REFUS_IMPLICITE};

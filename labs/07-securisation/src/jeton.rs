@@ -1,6 +1,7 @@
 //! Le jeton : le lire dans l'en-tête `Authorization`, puis le vérifier.
 //!
-//! Pages « 7.3 (suite) Un JWT vérifié pas à pas » et « 7.4 Les jetons forgés » du chapitre 07.
+//! Page « 7.5 Vérifier un JWT pas à pas » (jwt.md) du chapitre 07 : l'ordre des vérifications,
+//! les jetons forgés.
 
 use crate::cles::SourceDeCles;
 use crate::configuration::Configuration;
@@ -34,7 +35,8 @@ impl Revendications {
 /// Le jeton de `Authorization: Bearer <jeton>`, ou le motif du refus.
 ///
 /// Étape 2. Refusez, avant tout décodage : l'en-tête absent ou vide (`Refus::EnTeteAbsent`) ;
-/// une valeur de plus de [`TAILLE_MAXIMALE_JETON`] octets après `Bearer ` (`Refus::JetonTropLong`) ;
+/// puis, avant de le découper, un en-tête de plus de `"Bearer ".len()` + [`TAILLE_MAXIMALE_JETON`]
+/// octets (`Refus::JetonTropLong` avec la taille de tout l'en-tête) ;
 /// un autre schéma que `Bearer` (sans égard à la casse), un jeton vide, deux jetons (espace ou
 /// virgule), ou un jeton qui n'a pas trois parties base64url non vides séparées par des points
 /// (`Refus::EnTeteMalForme`). Page « 7.5 Vérifier un JWT pas à pas » (jwt.md).

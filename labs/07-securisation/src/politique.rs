@@ -1,7 +1,7 @@
 //! La politique renvoyée à API Gateway, et le contexte transmis à l'intégration.
 //!
-//! Pages « 7.3 (suite) La réponse : politique et contexte » et « 7.3 (suite) Le cache et son
-//! piège » du chapitre 07.
+//! Pages « 7.3 La réponse de l'autorisateur » (reponse.md) et « 7.4 Le cache des
+//! autorisations, et son piège » (cache.md) du chapitre 07.
 
 use crate::jeton::Revendications;
 use crate::refus::Refus;
@@ -87,7 +87,9 @@ impl ArnMethode {
 /// [`DROITS`]. Une portée inconnue n'accorde rien. Page « 7.3 La réponse de l'autorisateur »
 /// (reponse.md).
 pub fn droits_accordes(scopes: &[&str]) -> Vec<Droit> {
-    todo!("Indice : un `filter` sur `DROITS.iter()`, puis `copied()` (page 7.3, reponse.md)")
+    todo!(
+        "Indice : parcourez `DROITS` et gardez ceux dont la portée figure dans `scopes` ; un `Droit` est `Copy` (page 7.3, reponse.md)"
+    )
 }
 
 /// La politique de ce jeton : un `Allow` pour chaque droit accordé, ou, sans aucun droit, un

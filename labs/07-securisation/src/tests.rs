@@ -39,7 +39,8 @@ use std::collections::HashMap;
 const PAGE_JWT: &str = "page « 7.5 Vérifier un JWT pas à pas » (chapters/ch07-securisation/jwt.md)";
 const PAGE_REPONSE: &str =
     "page « 7.3 La réponse de l'autorisateur » (chapters/ch07-securisation/reponse.md)";
-const PAGE_CACHE: &str = "page « 7.4 Le cache et son piège » (chapters/ch07-securisation/cache.md)";
+const PAGE_CACHE: &str =
+    "page « 7.4 Le cache des autorisations, et son piège » (chapters/ch07-securisation/cache.md)";
 
 const EVENEMENT_TOKEN: &str = include_str!("../evenements/token.json");
 const ARN_POST: &str = "arn:aws:execute-api:eu-west-3:123456789012:abc123defg/prod/POST/produits";
@@ -138,10 +139,18 @@ fn jeton_en_tete_jwk() -> String {
     )
 }
 
-/// Signé par l'attaquant, qui pointe l'en-tête `jku` vers son propre JWKS.
+/// Signé par l'attaquant, qui pointe l'en-tête `jku` vers son propre JWKS. L'adresse est en
+/// `file://`, qu'on sait lire : un code qui suivrait `jku` trouverait vraiment la clé de
+/// l'attaquant, et accepterait le jeton.
 fn jeton_en_tete_jku() -> String {
+    let jwks_de_l_attaquant = chemin_jwks_de_test().with_file_name("jwks-de-l-attaquant.json");
+    assert!(
+        jwks_de_l_attaquant.is_file(),
+        "le JWKS de l'attaquant manque : {}",
+        jwks_de_l_attaquant.display()
+    );
     let mut entete = entete(Algorithm::RS256, Some("cle-de-l-attaquant"));
-    entete.jku = Some("https://attaquant.exemple/jwks.json".to_string());
+    entete.jku = Some(format!("file://{}", jwks_de_l_attaquant.display()));
     signer_avec(
         &entete,
         &revendications_valides(),

@@ -1,6 +1,7 @@
 //! Le jeton : le lire dans l'en-tête `Authorization`, puis le vérifier.
 //!
-//! Pages « 7.3 (suite) Un JWT vérifié pas à pas » et « 7.4 Les jetons forgés » du chapitre 07.
+//! Page « 7.5 Vérifier un JWT pas à pas » (jwt.md) du chapitre 07 : l'ordre des vérifications,
+//! les jetons forgés.
 
 use crate::cles::SourceDeCles;
 use crate::configuration::Configuration;

@@ -1,7 +1,7 @@
 //! La politique renvoyée à API Gateway, et le contexte transmis à l'intégration.
 //!
-//! Pages « 7.3 (suite) La réponse : politique et contexte » et « 7.3 (suite) Le cache et son
-//! piège » du chapitre 07.
+//! Pages « 7.3 La réponse de l'autorisateur » (reponse.md) et « 7.4 Le cache des
+//! autorisations, et son piège » (cache.md) du chapitre 07.
 
 use crate::jeton::Revendications;
 use crate::refus::Refus;
