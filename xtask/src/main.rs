@@ -1,12 +1,14 @@
 //! Les commandes du cours, lancées par `cargo xtask <commande>` :
 //!
 //! - `serve` : installe mdBook si besoin, construit le livre et le sert sur http://127.0.0.1:3000 ;
-//! - `test` : tout vérifier (format, clippy, tests, contrat des ateliers, livre) — ce que lance la CI ;
+//! - `test` : tout vérifier (format, pages, clippy, tests, contrat des ateliers, gabarits, livre et
+//!   son rendu) — ce que lance la CI ;
 //! - `watch NN` : relance les tests d'un atelier à chaque enregistrement, montre le premier échec ;
 //! - `progress` : l'état de chaque atelier pour un étudiant (`--json` pour les correcteurs) ;
 //! - `pages` : vérifie qu'aucune page, hors corrigé, ne donne la solution d'un atelier ;
 //! - `livre` : construit le livre et vérifie son rendu dans Chromium ;
-//! - `figures` : redessine les figures SVG du livre à partir du code des solutions.
+//! - `figures` : redessine les figures SVG du livre à partir du code des solutions ;
+//! - `jeton` : un JWT de test pour le mécanisme d'autorisation du chapitre 07.
 
 mod ateliers;
 mod console;
@@ -44,7 +46,7 @@ enum Commande {
         #[arg(long, default_value_t = 3000)]
         port: u16,
     },
-    /// Vérifie tout : format, clippy, tests, contrat des ateliers, construction du livre.
+    /// Vérifie tout : format, pages, clippy, tests, contrat des ateliers, gabarits, livre et rendu.
     Test,
     /// Relance les tests d'un atelier à chaque enregistrement et montre le premier échec.
     Watch {
