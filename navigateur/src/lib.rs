@@ -11,11 +11,10 @@
 //!
 //! Le processus et son profil temporaire disparaissent quand la valeur est libérée.
 
-use base64::Engine as _;
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -160,19 +159,6 @@ impl Chromium {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-    }
-
-    /// Une capture d'écran PNG de la page entière.
-    pub fn capture(&mut self, fichier: &Path) -> Result<(), String> {
-        let reponse = self.envoyer(
-            "Page.captureScreenshot",
-            json!({"format": "png", "captureBeyondViewport": true}),
-        )?;
-        let donnees = reponse["data"].as_str().unwrap_or_default();
-        let octets = base64::engine::general_purpose::STANDARD
-            .decode(donnees)
-            .map_err(|e| format!("capture d'écran mal encodée ({e})"))?;
-        std::fs::write(fichier, octets).map_err(|e| format!("{} : {e}", fichier.display()))
     }
 
     /// Les erreurs que la page a signalées depuis son ouverture : exceptions JavaScript,
