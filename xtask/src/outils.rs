@@ -134,6 +134,35 @@ pub fn assurer_outils_python() -> Resultat<PathBuf> {
     Ok(bin)
 }
 
+/// dynalite, le serveur compatible DynamoDB des tests de l'atelier 09 (npm, version fixée) :
+/// installé dans `.outils/dynalite`, où le banc d'essai de l'atelier le cherche.
+const DYNALITE: &str = "dynalite@4.0.0";
+
+/// Installe dynalite dans `.outils/dynalite` s'il n'y est pas déjà, à la bonne version.
+pub fn assurer_dynalite() -> Resultat {
+    let dossier = dossier_outils().join("dynalite");
+    let paquet = dossier.join("node_modules/dynalite/package.json");
+    let version = DYNALITE.trim_start_matches("dynalite@");
+    let installe = std::fs::read_to_string(&paquet)
+        .is_ok_and(|texte| texte.contains(&format!("\"version\": \"{version}\"")));
+    if installe {
+        return Ok(());
+    }
+    let mut npm = Command::new("npm");
+    npm.args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&dossier)
+        .arg(DYNALITE);
+    exiger(
+        &format!(
+            "npm install --prefix .outils/dynalite {DYNALITE} (quelques secondes, une seule fois)"
+        ),
+        npm,
+        "dynalite vient du registre npm : installez Node.js ≥ 20 et npm, vérifiez l'accès au \
+         registre, puis relancez",
+    )
+    .map(drop)
+}
+
 /// `PATH` avec `dossier` en tête, pour qu'un outil y trouve ses compagnons.
 pub fn path_avec(dossier: &Path) -> Resultat<std::ffi::OsString> {
     let mut chemins: Vec<PathBuf> = Some(dossier.to_path_buf())

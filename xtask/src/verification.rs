@@ -8,6 +8,8 @@ pub fn tout_verifier() -> Resultat {
     outils::assurer_composants_rust()?;
     // Avant les tests : ceux de l'atelier CORS, comme la vérification du rendu, ouvrent Chromium.
     outils::assurer_chromium()?;
+    // Avant les tests : ceux de l'atelier 09 parlent à un serveur DynamoDB local.
+    outils::assurer_dynalite()?;
     exiger(
         "cargo fmt --check",
         cargo(&["fmt", "--all", "--check"]),
