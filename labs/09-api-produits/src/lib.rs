@@ -15,7 +15,8 @@
 //! `STOCKAGE_INDISPONIBLE` ([`erreur_sdk`]).
 //!
 //! Fourni : le trait et la page ([`stockage`]), le magasin en mémoire ([`memoire`]), la
-//! structure du magasin DynamoDB et sa configuration par l'environnement ([`dynamodb`]), la
+//! structure du magasin DynamoDB et sa configuration par l'environnement ([`dynamodb`]), le
+//! choix de l'un ou de l'autre au démarrage ([`choix`]), la
 //! conversion produit ↔ article au prix exact ([`item`]), le serveur local des tests
 //! ([`dynalite`]), et les ateliers 03 et 04 (`solution_03_integration_proxy` pour le modèle,
 //! `solution_04_erreurs` pour [`ErreurApi`]).
@@ -34,6 +35,7 @@
 // Énoncé : les paramètres ne servent qu'une fois votre code écrit.
 #![allow(unused_variables, unused_imports)]
 
+pub mod choix;
 pub mod dynalite;
 pub mod dynamodb;
 pub mod item;
@@ -42,6 +44,7 @@ pub mod stockage;
 #[cfg(test)]
 mod tests;
 
+pub use choix::Stockage;
 pub use dynamodb::DynamoDbStore;
 pub use memoire::MemoireStore;
 pub use stockage::{LIMITE_MAXIMALE, LIMITE_PAR_DEFAUT, Page, Store};

@@ -5,6 +5,8 @@
 //! erreurs du SDK devenues des 503. Les modules fournis et les tests sont ceux de l'atelier
 //! (`labs/09-api-produits`), inclus tels quels.
 
+#[path = "../../../labs/09-api-produits/src/choix.rs"]
+pub mod choix;
 #[path = "../../../labs/09-api-produits/src/dynalite.rs"]
 pub mod dynalite;
 #[path = "../../../labs/09-api-produits/src/dynamodb.rs"]
@@ -19,6 +21,7 @@ pub mod stockage;
 #[path = "../../../labs/09-api-produits/src/tests.rs"]
 mod tests;
 
+pub use choix::Stockage;
 pub use dynamodb::DynamoDbStore;
 pub use memoire::MemoireStore;
 pub use stockage::{LIMITE_MAXIMALE, LIMITE_PAR_DEFAUT, Page, Store};
