@@ -1,0 +1,180 @@
+//! Quelques parcours de bout en bout sur le magasin DynamoDB, contre un vrai serveur local
+//! (dynalite, lancé par le banc de la solution 09 ; `cargo xtask test` l'installe).
+
+use crate::commun::{Banc, FORMATS, ORIGINE, banc_sur, creation, evenement, verifier_francais};
+use crate::pagination::{creer_par_l_api, parcourir};
+use api_produits::DynamoDbStore;
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::config::retry::RetryConfig;
+use aws_sdk_dynamodb::config::timeout::TimeoutConfig;
+use aws_sdk_dynamodb::types::AttributeValue;
+use banc_essai::{Format, entete, verifier_erreur, verifier_json};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use solution_04_erreurs::journal::abonne_json;
+use solution_09_api_produits::dynalite::{Dynalite, creer_table};
+use solution_09_api_produits::dynamodb::configuration_locale;
+use std::collections::HashSet;
+use std::time::Duration;
+use tracing_subscriber::fmt::TestWriter;
+
+const TABLE: &str = "produits";
+
+/// Un client du serveur : les tentatives du SDK, peu espacées, mais un délai par tentative
+/// plus large que celui du banc de la solution 09 (la machine des tests est partagée).
+fn client(serveur: &Dynalite) -> Client {
+    let configuration = configuration_locale(&serveur.point_d_acces())
+        .retry_config(
+            RetryConfig::standard()
+                .with_max_attempts(3)
+                .with_initial_backoff(Duration::from_millis(5))
+                .with_max_backoff(Duration::from_millis(50)),
+        )
+        .timeout_config(
+            TimeoutConfig::builder()
+                .connect_timeout(Duration::from_secs(2))
+                .operation_attempt_timeout(Duration::from_secs(10))
+                .build(),
+        )
+        .build();
+    Client::from_conf(configuration)
+}
+
+async fn banc_dynamodb() -> (Dynalite, Banc<DynamoDbStore>) {
+    // Le détail d'un 503 (l'erreur du SDK) va au journal, que le test en échec affiche.
+    let _ = tracing::subscriber::set_global_default(abonne_json(TestWriter::new()));
+    let serveur = Dynalite::demarrer().unwrap_or_else(|erreur| panic!("{erreur}"));
+    let client = client(&serveur);
+    creer_table(&client, TABLE)
+        .await
+        .unwrap_or_else(|erreur| panic!("{erreur}"));
+    // dynalite garde la table CREATING le temps d'un tour de sa boucle : sur une machine
+    // chargée, un PutItem trop tôt reçoit ResourceNotFoundException. On attend qu'une
+    // lecture de la table réussisse.
+    let mut essais = 0;
+    while let Err(erreur) = client
+        .get_item()
+        .table_name(TABLE)
+        .key("id", AttributeValue::S("sonde".to_string()))
+        .send()
+        .await
+    {
+        essais += 1;
+        assert!(
+            essais < 200,
+            "la table {TABLE} reste illisible : {erreur:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let banc = banc_sur(DynamoDbStore::new(client, TABLE));
+    (serveur, banc)
+}
+
+#[tokio::test]
+async fn les_quatre_routes_sur_dynamodb_gardent_le_prix_exact() {
+    let (_serveur, banc) = banc_dynamodb().await;
+    for format in FORMATS {
+        let reponse = banc
+            .envoyer(&creation(
+                format,
+                r#"{"nom": "Chaise", "prix": 19.99, "description": "Chêne"}"#,
+            ))
+            .await;
+        let cree = verifier_json(&reponse, 201, "POST /produits (DynamoDB)");
+        let id = cree["id"].as_str().unwrap_or_default().to_string();
+        let chemin = format!("/produits/{id}");
+        let reponse = banc.envoyer(&evenement(format, "GET", &chemin)).await;
+        let lu = verifier_json(&reponse, 200, "GET /produits/{id} (DynamoDB)");
+        assert_eq!(
+            lu, cree,
+            "attendu le produit relu tel que créé, prix 19.99 exact"
+        );
+        let reponse = banc.envoyer(&evenement(format, "DELETE", &chemin)).await;
+        assert_eq!(
+            reponse.status().as_u16(),
+            204,
+            "DELETE {chemin} (DynamoDB) : attendu 204"
+        );
+        let reponse = banc.envoyer(&evenement(format, "GET", &chemin)).await;
+        verifier_erreur(
+            &reponse,
+            404,
+            "PRODUIT_INTROUVABLE",
+            "GET après DELETE (DynamoDB)",
+        );
+    }
+}
+
+#[tokio::test]
+async fn quarante_cinq_produits_sur_dynamodb_donnent_trois_pages_sans_doublon() {
+    let (_serveur, banc) = banc_dynamodb().await;
+    let crees = creer_par_l_api(&banc, 45).await;
+    let (tailles, ids) = parcourir(&banc, Format::Rest, 20).await;
+    assert_eq!(
+        tailles,
+        vec![20, 20, 5],
+        "attendu trois pages de 20, 20 et 5 (DynamoDB)"
+    );
+    let vus: HashSet<String> = ids.iter().cloned().collect();
+    assert_eq!(
+        vus.len(),
+        45,
+        "attendu aucun produit vu deux fois (DynamoDB)"
+    );
+    assert_eq!(
+        vus, crees,
+        "attendu exactement les 45 produits créés (DynamoDB)"
+    );
+}
+
+#[tokio::test]
+async fn un_curseur_forge_sur_dynamodb_donne_un_400() {
+    let (_serveur, banc) = banc_dynamodb().await;
+    creer_par_l_api(&banc, 3).await;
+    let forges = [
+        r#"{"id":1}"#,
+        r#"{"autre":"x"}"#,
+        r#"{"id":"x","prix":"1"}"#,
+        r#"["id"]"#,
+        r#"{"id":""}"#,
+        "pas du JSON",
+    ];
+    for forge in forges {
+        let curseur = URL_SAFE_NO_PAD.encode(forge);
+        let reponse = banc
+            .envoyer(&evenement(Format::Http, "GET", "/produits").parametre("suivant", &curseur))
+            .await;
+        let contexte = format!("curseur forgé {forge:?} (DynamoDB)");
+        let message = verifier_erreur(&reponse, 400, "PARAMETRE_INVALIDE", &contexte);
+        verifier_francais(&message, &contexte);
+    }
+}
+
+#[tokio::test]
+async fn le_serveur_arrete_donne_un_503_avec_cors_puis_200_a_son_retour() {
+    let (mut serveur, banc) = banc_dynamodb().await;
+    creer_par_l_api(&banc, 2).await;
+    serveur.tuer();
+    let reponse = banc
+        .envoyer(&evenement(Format::Rest, "GET", "/produits").entete("Origin", ORIGINE))
+        .await;
+    let message = verifier_erreur(&reponse, 503, "STOCKAGE_INDISPONIBLE", "serveur arrêté");
+    verifier_francais(&message, "serveur arrêté");
+    assert_eq!(
+        entete(&reponse, "access-control-allow-origin"),
+        Some(ORIGINE),
+        "attendu les en-têtes CORS sur le 503 aussi"
+    );
+    serveur
+        .relancer()
+        .unwrap_or_else(|erreur| panic!("{erreur}"));
+    let reponse = banc
+        .envoyer(&evenement(Format::Rest, "GET", "/produits"))
+        .await;
+    let corps = verifier_json(&reponse, 200, "serveur relancé");
+    assert_eq!(
+        corps["produits"].as_array().map(Vec::len),
+        Some(2),
+        "attendu les deux produits confirmés avant l'arrêt, sans relancer la fonction"
+    );
+}
