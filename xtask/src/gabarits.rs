@@ -2,6 +2,7 @@
 //! hors ligne et sans compte AWS : chaque bloc ```` ```yaml ```` qui déclare la transformation
 //! SAM est extrait dans `target/gabarits/<n° de processus>/` sous le nom de sa page et de
 //! sa ligne (un dossier par exécution : deux `cargo xtask test` simultanés ne se gênent pas).
+//! Le `template.yaml` de la racine (l'API finale) passe les mêmes vérifications.
 
 use crate::console::{Echec, Resultat, exiger, racine};
 use crate::outils::assurer_outils_python;
@@ -16,7 +17,12 @@ pub fn verifier() -> Resultat {
     let dossier = racine()
         .join("target/gabarits")
         .join(std::process::id().to_string());
-    let gabarits = extraire(&dossier)?;
+    let mut gabarits = extraire(&dossier)?;
+    // Le gabarit de l'API finale (chapitre 09), celui que `sam deploy` utilise.
+    let gabarit_final = racine().join("template.yaml");
+    if gabarit_final.is_file() {
+        gabarits.push(gabarit_final);
+    }
     if gabarits.is_empty() {
         return Ok(());
     }
