@@ -5,6 +5,7 @@
 
 mod commun;
 mod couches;
+mod demarrage;
 mod dynamodb;
 mod pagination;
 mod robustesse;
