@@ -13,7 +13,8 @@ use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::config::retry::RetryConfig;
 use aws_sdk_dynamodb::config::timeout::TimeoutConfig;
 use aws_sdk_dynamodb::types::{
-    AttributeDefinition, BillingMode, KeySchemaElement, KeyType, ScalarAttributeType,
+    AttributeDefinition, AttributeValue, BillingMode, KeySchemaElement, KeyType,
+    ScalarAttributeType,
 };
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -212,11 +213,31 @@ pub async fn creer_table(client: &Client, nom: &str) -> Result<(), String> {
         .billing_mode(BillingMode::PayPerRequest)
         .send()
         .await
-        .map(drop)
         .map_err(|e| {
             format!(
                 "création de la table {nom} : {}",
                 aws_sdk_dynamodb::error::DisplayErrorContext(&e)
             )
-        })
+        })?;
+    // dynalite garde la table CREATING le temps d'un tour de sa boucle : sur une machine
+    // chargée, une écriture trop tôt reçoit ResourceNotFoundException. On attend qu'une lecture
+    // de la table réussisse (5 s au plus).
+    let mut essais = 0;
+    while let Err(erreur) = client
+        .get_item()
+        .table_name(nom)
+        .key(crate::item::CLE, AttributeValue::S("sonde".to_string()))
+        .send()
+        .await
+    {
+        essais += 1;
+        if essais >= 200 {
+            return Err(format!(
+                "la table {nom} reste illisible après sa création : {}",
+                aws_sdk_dynamodb::error::DisplayErrorContext(&erreur)
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    Ok(())
 }

@@ -7,7 +7,6 @@ use api_produits::DynamoDbStore;
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::config::retry::RetryConfig;
 use aws_sdk_dynamodb::config::timeout::TimeoutConfig;
-use aws_sdk_dynamodb::types::AttributeValue;
 use banc_essai::{Format, entete, verifier_erreur, verifier_json};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -48,24 +47,6 @@ async fn banc_dynamodb() -> (Dynalite, Banc<DynamoDbStore>) {
     creer_table(&client, TABLE)
         .await
         .unwrap_or_else(|erreur| panic!("{erreur}"));
-    // dynalite garde la table CREATING le temps d'un tour de sa boucle : sur une machine
-    // chargée, un PutItem trop tôt reçoit ResourceNotFoundException. On attend qu'une
-    // lecture de la table réussisse.
-    let mut essais = 0;
-    while let Err(erreur) = client
-        .get_item()
-        .table_name(TABLE)
-        .key("id", AttributeValue::S("sonde".to_string()))
-        .send()
-        .await
-    {
-        essais += 1;
-        assert!(
-            essais < 200,
-            "la table {TABLE} reste illisible : {erreur:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
     let banc = banc_sur(DynamoDbStore::new(client, TABLE));
     (serveur, banc)
 }
