@@ -163,8 +163,9 @@ impl Dynalite {
         self.lancer()
     }
 
-    /// Un client pour ce serveur, aux délais courts : trois tentatives (celles du SDK par
-    /// défaut) mais espacées de quelques millisecondes, et au plus 2 s par tentative.
+    /// Un client pour ce serveur : trois tentatives (celles du SDK par défaut) mais espacées de
+    /// quelques millisecondes. Un serveur arrêté refuse la connexion aussitôt ; les délais
+    /// (2 s pour se connecter, 10 s par tentative) ne servent que sur une machine très chargée.
     pub fn client(&self) -> Client {
         let configuration = configuration_locale(&self.point_d_acces())
             .retry_config(
@@ -175,8 +176,8 @@ impl Dynalite {
             )
             .timeout_config(
                 TimeoutConfig::builder()
-                    .connect_timeout(Duration::from_millis(500))
-                    .operation_attempt_timeout(Duration::from_secs(2))
+                    .connect_timeout(Duration::from_secs(2))
+                    .operation_attempt_timeout(Duration::from_secs(10))
                     .build(),
             )
             .build();

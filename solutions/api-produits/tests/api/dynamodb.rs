@@ -4,46 +4,21 @@
 use crate::commun::{Banc, FORMATS, ORIGINE, banc_sur, creation, evenement, verifier_francais};
 use crate::pagination::{creer_par_l_api, parcourir};
 use api_produits::DynamoDbStore;
-use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::config::retry::RetryConfig;
-use aws_sdk_dynamodb::config::timeout::TimeoutConfig;
 use banc_essai::{Format, entete, verifier_erreur, verifier_json};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use solution_04_erreurs::journal::abonne_json;
 use solution_09_api_produits::dynalite::{Dynalite, creer_table};
-use solution_09_api_produits::dynamodb::configuration_locale;
 use std::collections::HashSet;
-use std::time::Duration;
 use tracing_subscriber::fmt::TestWriter;
 
 const TABLE: &str = "produits";
-
-/// Un client du serveur : les tentatives du SDK, peu espacées, mais un délai par tentative
-/// plus large que celui du banc de la solution 09 (la machine des tests est partagée).
-fn client(serveur: &Dynalite) -> Client {
-    let configuration = configuration_locale(&serveur.point_d_acces())
-        .retry_config(
-            RetryConfig::standard()
-                .with_max_attempts(3)
-                .with_initial_backoff(Duration::from_millis(5))
-                .with_max_backoff(Duration::from_millis(50)),
-        )
-        .timeout_config(
-            TimeoutConfig::builder()
-                .connect_timeout(Duration::from_secs(2))
-                .operation_attempt_timeout(Duration::from_secs(10))
-                .build(),
-        )
-        .build();
-    Client::from_conf(configuration)
-}
 
 async fn banc_dynamodb() -> (Dynalite, Banc<DynamoDbStore>) {
     // Le détail d'un 503 (l'erreur du SDK) va au journal, que le test en échec affiche.
     let _ = tracing::subscriber::set_global_default(abonne_json(TestWriter::new()));
     let serveur = Dynalite::demarrer().unwrap_or_else(|erreur| panic!("{erreur}"));
-    let client = client(&serveur);
+    let client = serveur.client();
     creer_table(&client, TABLE)
         .await
         .unwrap_or_else(|erreur| panic!("{erreur}"));
