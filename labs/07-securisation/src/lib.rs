@@ -36,6 +36,7 @@ pub mod cles;
 pub mod cles_de_test;
 pub mod configuration;
 pub mod evaluation;
+pub mod fonction;
 pub mod jeton;
 pub mod politique;
 pub mod refus;

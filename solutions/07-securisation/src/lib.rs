@@ -23,6 +23,8 @@ pub mod cles_de_test;
 pub mod configuration;
 #[path = "../../../labs/07-securisation/src/evaluation.rs"]
 pub mod evaluation;
+#[path = "../../../labs/07-securisation/src/fonction.rs"]
+pub mod fonction;
 pub mod jeton;
 pub mod politique;
 #[path = "../../../labs/07-securisation/src/refus.rs"]
