@@ -15,7 +15,7 @@
 //!
 //! Fourni : l'horloge injectable ([`horloge`]), la sortie ([`sortie`] : la sortie standard
 //! ou un tampon en mémoire), le type [`trace::EnTeteTrace`] et son affichage, la [`Mesure`]
-//! d'une requête et les noms des métriques ([`mesure`]), et [`Observabilite`] sauf sa méthode
+//! d'une requête et les noms des métriques ([`mesure`]), et [`Observabilite`] ([`couche`]) sauf sa méthode
 //! [`Observabilite::mesurer`].
 //!
 //! À écrire, dans cet ordre (l'ordre des modules de tests, `etape_1_…` à `etape_6_…`) :
@@ -32,6 +32,7 @@
 // Énoncé : les paramètres ne servent qu'une fois votre code écrit.
 #![allow(unused_variables, unused_imports, unused_mut, dead_code)]
 
+pub mod couche;
 pub mod horloge;
 pub mod mesure;
 pub mod sortie;
@@ -39,6 +40,7 @@ pub mod sortie;
 mod tests;
 pub mod trace;
 
+pub use couche::Observabilite;
 pub use horloge::{Horloge, HorlogeManuelle, HorlogeSysteme};
 pub use mesure::Mesure;
 pub use sortie::{Sortie, Tampon};
@@ -52,12 +54,9 @@ use mesure::{
     METRIQUE_LATENCE, METRIQUE_REQUETES, MOTS_SENSIBLES, code_d_erreur,
 };
 use serde_json::{Map, Value, json};
-use solution_04_erreurs::avec_couche_erreurs;
-use solution_04_erreurs::erreur::ErreurApi;
 use solution_04_erreurs::journal::Identifiants;
 use std::future::Future;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use trace::ENTETE_TRACE;
 
 // --- 1. L'en-tête de trace ---------------------------------------------------------------------
@@ -161,58 +160,7 @@ pub fn ligne_de_journal(mesure: &Mesure) -> Value {
     )
 }
 
-/// La couche d'observabilité : une par environnement d'exécution, créée au début de `main`.
-pub struct Observabilite {
-    espace_de_noms: String,
-    horloge: Arc<dyn Horloge>,
-    sortie: Sortie,
-    deja_servi: AtomicBool,
-}
-
 impl Observabilite {
-    /// Une couche qui écrit sur la sortie standard, avec l'horloge du système.
-    pub fn new(espace_de_noms: &str) -> Self {
-        Self {
-            espace_de_noms: espace_de_noms.to_string(),
-            horloge: Arc::new(HorlogeSysteme::default()),
-            sortie: Sortie::standard(),
-            deja_servi: AtomicBool::new(false),
-        }
-    }
-
-    /// Remplace l'horloge (une [`HorlogeManuelle`] dans les tests).
-    pub fn avec_horloge(mut self, horloge: Arc<dyn Horloge>) -> Self {
-        self.horloge = horloge;
-        self
-    }
-
-    /// Remplace la sortie (un [`Tampon`] dans les tests, un fichier pour la passerelle locale).
-    pub fn avec_sortie(mut self, sortie: Sortie) -> Self {
-        self.sortie = sortie;
-        self
-    }
-
-    /// La couche complète de l'API : l'observabilité autour de la couche d'erreurs du
-    /// chapitre 04, qui garantit une réponse même quand le gestionnaire panique.
-    pub async fn servir<F, Fut>(&self, requete: Request, gestionnaire: F) -> Response<Body>
-    where
-        F: FnOnce(Request) -> Fut,
-        Fut: Future<Output = Result<Response<Body>, ErreurApi>>,
-    {
-        self.mesurer(requete, |requete| {
-            avec_couche_erreurs(requete, gestionnaire)
-        })
-        .await
-    }
-
-    /// Écrit la ligne de journal puis le document EMF de `mesure`.
-    pub fn ecrire(&self, mesure: &Mesure) {
-        self.sortie
-            .ecrire_ligne(&ligne_de_journal(mesure).to_string());
-        self.sortie
-            .ecrire_ligne(&document_emf(mesure, &self.espace_de_noms).to_string());
-    }
-
     // --- 6. La couche -------------------------------------------------------------------------
     // Pages « 8.2 » (journaux-json.md) et « 8.5 » (x-ray.md) du chapitre 08.
 
@@ -237,13 +185,5 @@ impl Observabilite {
         todo!(
             "Indice : lisez tout ce que demande la Mesure avant `service(requete).await` ; `AtomicBool::swap(true, Ordering::Relaxed)` rend l'ancienne valeur (page 8.2, journaux-json.md)"
         )
-    }
-}
-
-impl std::fmt::Debug for Observabilite {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Observabilite")
-            .field("espace_de_noms", &self.espace_de_noms)
-            .finish_non_exhaustive()
     }
 }

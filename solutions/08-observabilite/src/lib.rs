@@ -22,6 +22,8 @@
 //! # }
 //! ```
 
+#[path = "../../../labs/08-observabilite/src/couche.rs"]
+pub mod couche;
 #[path = "../../../labs/08-observabilite/src/horloge.rs"]
 pub mod horloge;
 #[path = "../../../labs/08-observabilite/src/mesure.rs"]
@@ -34,6 +36,7 @@ mod tests;
 #[path = "../../../labs/08-observabilite/src/trace.rs"]
 pub mod trace;
 
+pub use couche::Observabilite;
 pub use horloge::{Horloge, HorlogeManuelle, HorlogeSysteme};
 pub use mesure::Mesure;
 pub use sortie::{Sortie, Tampon};
@@ -47,12 +50,9 @@ use mesure::{
     METRIQUE_LATENCE, METRIQUE_REQUETES, MOTS_SENSIBLES, code_d_erreur,
 };
 use serde_json::{Map, Value, json};
-use solution_04_erreurs::avec_couche_erreurs;
-use solution_04_erreurs::erreur::ErreurApi;
 use solution_04_erreurs::journal::Identifiants;
 use std::future::Future;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use trace::ENTETE_TRACE;
 
 // ANCHOR: analyser
@@ -281,58 +281,7 @@ pub fn ligne_de_journal(mesure: &Mesure) -> Value {
 }
 // ANCHOR_END: ligne_de_journal
 
-/// La couche d'observabilité : une par environnement d'exécution, créée au début de `main`.
-pub struct Observabilite {
-    espace_de_noms: String,
-    horloge: Arc<dyn Horloge>,
-    sortie: Sortie,
-    deja_servi: AtomicBool,
-}
-
 impl Observabilite {
-    /// Une couche qui écrit sur la sortie standard, avec l'horloge du système.
-    pub fn new(espace_de_noms: &str) -> Self {
-        Self {
-            espace_de_noms: espace_de_noms.to_string(),
-            horloge: Arc::new(HorlogeSysteme::default()),
-            sortie: Sortie::standard(),
-            deja_servi: AtomicBool::new(false),
-        }
-    }
-
-    /// Remplace l'horloge (une [`HorlogeManuelle`] dans les tests).
-    pub fn avec_horloge(mut self, horloge: Arc<dyn Horloge>) -> Self {
-        self.horloge = horloge;
-        self
-    }
-
-    /// Remplace la sortie (un [`Tampon`] dans les tests, un fichier pour la passerelle locale).
-    pub fn avec_sortie(mut self, sortie: Sortie) -> Self {
-        self.sortie = sortie;
-        self
-    }
-
-    /// La couche complète de l'API : l'observabilité autour de la couche d'erreurs du
-    /// chapitre 04, qui garantit une réponse même quand le gestionnaire panique.
-    pub async fn servir<F, Fut>(&self, requete: Request, gestionnaire: F) -> Response<Body>
-    where
-        F: FnOnce(Request) -> Fut,
-        Fut: Future<Output = Result<Response<Body>, ErreurApi>>,
-    {
-        self.mesurer(requete, |requete| {
-            avec_couche_erreurs(requete, gestionnaire)
-        })
-        .await
-    }
-
-    /// Écrit la ligne de journal puis le document EMF de `mesure`.
-    pub fn ecrire(&self, mesure: &Mesure) {
-        self.sortie
-            .ecrire_ligne(&ligne_de_journal(mesure).to_string());
-        self.sortie
-            .ecrire_ligne(&document_emf(mesure, &self.espace_de_noms).to_string());
-    }
-
     // ANCHOR: mesurer
     /// Mesure une requête servie par `service` (qui répond toujours : la couche d'erreurs,
     /// par exemple) : lit tout ce qu'il faut avant l'appel, place la trace dans les
@@ -382,12 +331,4 @@ impl Observabilite {
         reponse
     }
     // ANCHOR_END: mesurer
-}
-
-impl std::fmt::Debug for Observabilite {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Observabilite")
-            .field("espace_de_noms", &self.espace_de_noms)
-            .finish_non_exhaustive()
-    }
 }
