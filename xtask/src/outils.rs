@@ -96,11 +96,13 @@ pub fn assurer_composants_rust() -> Resultat {
 }
 
 /// Les outils Python du cours, à la version fixée : vérification des gabarits SAM
-/// (cfn-lint ≥ 1.58, SAM CLI) et cargo-lambda (qui apporte zig pour compiler vers arm64).
+/// (cfn-lint ≥ 1.58, SAM CLI), cargo-lambda, et zig, l'éditeur de liens avec lequel
+/// cargo-lambda compile vers Linux arm64 depuis n'importe quelle machine.
 const OUTILS_PYTHON: &[&str] = &[
     "cfn-lint==1.58.0",
     "aws-sam-cli==1.170.0",
     "cargo-lambda==1.9.2",
+    "ziglang==0.17.1",
 ];
 
 /// Le dossier `bin` d'un environnement Python propre au dépôt (`.outils/venv`), où les outils
@@ -125,7 +127,7 @@ pub fn assurer_outils_python() -> Resultat<PathBuf> {
     let mut pip = Command::new(bin.join("pip"));
     pip.args(["install", "--quiet"]).args(OUTILS_PYTHON);
     exiger(
-        "installation de cfn-lint, SAM CLI et cargo-lambda (environ 3 min, une seule fois)",
+        "installation de cfn-lint, SAM CLI, cargo-lambda et zig (environ 3 min, une seule fois)",
         pip,
         "l'installation passe par PyPI : vérifiez l'accès au registre, puis relancez",
     )?;
