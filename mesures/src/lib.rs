@@ -1,0 +1,21 @@
+//! # Les mesures du cours (`cargo xtask bench`)
+//!
+//! Le cours dit que Rust convient à Lambda ; ce crate le mesure, sur la machine de qui le lance,
+//! et écrit la page « Mesures » du livre (`chapters/annexe-mesures/`) avec ses données brutes
+//! (`mesures.json`) et ses figures SVG. Chaque chiffre de la page vient du JSON ; aucun n'est
+//! écrit à la main.
+//!
+//! - [`evenements`] : les trois requêtes mesurées et le magasin qu'elles trouvent ;
+//! - [`invocation`] : une invocation comme la fait le runtime, sans le réseau ;
+//! - `benches/api.rs` : le coût en mémoire, mesuré par criterion (`cargo bench -p mesures`) ;
+//! - `python/` : la même API en Python, et ses mesures ;
+//! - [`resultats`] : le contenu de `mesures.json` ;
+//! - [`page`] et [`graphiques`] : la page et ses figures, tirées du JSON seul.
+
+pub mod evenements;
+pub mod format;
+pub mod graphiques;
+pub mod invocation;
+pub mod page;
+pub mod resultats;
+pub mod statistiques;

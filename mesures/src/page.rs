@@ -1,0 +1,425 @@
+//! La page « Mesures » du livre, écrite à partir de `mesures.json` seul : mêmes données,
+//! mêmes octets. `cargo xtask test` la réécrit et la compare à la page commise.
+
+use crate::evenements::Route;
+use crate::format::{
+    INSECABLE, microsecondes, millisecondes, nombre, pourcentage, secondes, significatif, taille,
+};
+use crate::resultats::{
+    Boucle, Charge, DemarrageAFroid, Demarrages, EnMemoire, Invocation, Resultats,
+};
+use crate::statistiques::{centile, mediane};
+use std::fmt::Write;
+
+/// Le nom du fichier de la page, dans son dossier.
+pub const FICHIER: &str = "README.md";
+
+/// Les figures de lambda-perf (maxday/lambda-perf, « hello world », 128 Mio, moyennes des
+/// `Init Duration` du 22 août 2026), celles de la page 1.4 : runtime, arm64, x86_64, mémoire.
+const LAMBDA_PERF: [(&str, f64, f64, u32); 2] = [
+    ("Rust (`provided.al2023`)", 13.9, 15.5, 15),
+    ("Python 3.12", 72.8, 85.2, 36),
+];
+
+/// La page entière. `~` y marque une espace insécable.
+pub fn rendre(r: &Resultats) -> String {
+    let mut page = String::new();
+    entete(&mut page, r);
+    machine(&mut page, r);
+    en_memoire(&mut page, &r.en_memoire);
+    demarrage(&mut page, r.demarrage_a_froid.as_ref());
+    tailles(&mut page, r);
+    charge(&mut page, r.charge.as_ref());
+    boucle(&mut page, r.boucle.as_ref());
+    commande(&mut page, r);
+    sources(&mut page);
+    page.replace('~', &INSECABLE.to_string())
+}
+
+fn entete(p: &mut String, r: &Resultats) {
+    p.push_str("# Annexe — Mesures\n\n> **Durée** — 15 min.\n\n");
+    p.push_str(
+        "Le cours affirme que Rust convient à Lambda. Cette page le vérifie avec ses propres \
+         chiffres, mesurés côte à côte avec la même API écrite en Python. Elle est écrite par \
+         `cargo xtask bench`, à partir des données brutes de [`mesures.json`](mesures.json), posé \
+         à côté d'elle ; ses figures aussi. Aucun chiffre n'y est écrit à la main : relancez la \
+         commande sur votre machine, et la page devient la vôtre.\n\n",
+    );
+    if r.rapide {
+        p.push_str(
+            "> **Attention** — ces chiffres viennent d'une exécution `--rapide` (moins \
+             d'échantillons, moins de démarrages) : ils servent à vérifier la commande, pas à \
+             conclure.\n\n",
+        );
+    }
+    p.push_str(
+        "## Ce que ces chiffres montrent, et ce qu'ils ne montrent pas\n\n\
+         Ils comparent deux façons d'écrire la même API, sur une même machine, avec les mêmes \
+         événements. Ils montrent des écarts et des ordres de grandeur.\n\n\
+         Ils ne disent pas ce que coûtera votre fonction dans AWS. Un ordinateur n'est pas Lambda : \
+         pas de microVM à créer, pas de paquet à télécharger, pas de réseau entre API Gateway et la \
+         fonction, et tout le processeur au lieu d'une part. Lambda alloue le processeur en \
+         proportion de la mémoire : 1~769~Mo donnent l'équivalent d'un vCPU, 128~Mio environ 7~% \
+         d'un vCPU. Pour les chiffres de Lambda lui-même, la page [1.4](../ch01-serverless/limites.md) \
+         cite lambda-perf, que les tableaux ci-dessous rappellent.\n\n",
+    );
+    p.push_str(
+        "```mermaid\nsequenceDiagram\n    participant M as Mesure (chronomètre)\n    \
+         participant R as API Runtime locale\n    participant F as Fonction (Rust ou Python)\n    \
+         participant D as dynalite\n    M->>F: lance le processus (top départ)\n    \
+         Note over F: initialisation : configuration, client DynamoDB\n    \
+         F->>R: GET /runtime/invocation/next\n    R-->>F: l'événement GET /produits/{id}\n    \
+         F->>D: GetItem\n    D-->>F: aucun produit\n    F->>R: POST /runtime/invocation/{id}/response (404)\n    \
+         R-->>M: première réponse (top arrivée), pic de mémoire lu\n```\n\n\
+         <p>Le démarrage à froid mesuré par la section 2 : du lancement du processus à sa première \
+         réponse. Les autres mesures se passent de ce trajet (section 1) ou y ajoutent la \
+         passerelle locale (section 4).</p>\n\n",
+    );
+    let _ = r;
+}
+
+fn machine(p: &mut String, r: &Resultats) {
+    let m = &r.machine;
+    let _ = write!(
+        p,
+        "## La machine\n\n\
+         | | |\n|---|---|\n\
+         | date | {} |\n\
+         | processeur | {} |\n\
+         | cœurs | {} |\n\
+         | mémoire | {}~Gio |\n\
+         | système | {} |\n\
+         | Rust | {} |\n\
+         | Python | {} |\n\
+         | exécution | {} |\n\n",
+        r.date,
+        m.processeur,
+        m.coeurs,
+        nombre(m.memoire_gio, 1),
+        m.systeme,
+        m.rustc,
+        m.python,
+        if r.rapide { "`--rapide`" } else { "complète" },
+    );
+}
+
+fn trouver<'a>(liste: &'a [Invocation], route: Route) -> Option<&'a Invocation> {
+    liste.iter().find(|i| i.route == route.cle())
+}
+
+fn en_memoire(p: &mut String, m: &EnMemoire) {
+    p.push_str(
+        "## 1. Le coût d'une invocation, sans le réseau\n\n\
+         Chaque langage reçoit les mêmes octets : trois événements d'API REST (format de charge \
+         utile 1.0), écrits par le banc d'essai du cours, avec un magasin en mémoire de 100 \
+         produits. Une invocation va des octets de l'événement aux octets de la réponse, comme \
+         dans le runtime :\n\n\
+         - **Rust** : l'API de production (`api_produits::Api`) sur `MemoireStore`, couches \
+           d'observabilité, de CORS et d'erreurs comprises ; l'événement lu en `LambdaRequest` \
+           comme le fait `lambda_runtime`, l'adaptateur de `lambda_http::run`, la réponse écrite \
+           en JSON. Les lignes de journal et les documents EMF sont écrits, dans un puits plutôt \
+           que sur la sortie standard. Mesure : [criterion](https://docs.rs/criterion), médiane.\n\
+         - **Python** : un gestionnaire écrit comme celui du module, mais corrigé \
+           ([page 3.3](../ch03-integration-proxy/exemple-python.md)) : `json.loads` de \
+           l'événement, un dictionnaire pour magasin, la même validation de `POST`, `json.dumps` \
+           de la réponse. Il n'écrit ni journal ni métrique. Mesure : `time.perf_counter_ns`, \
+           médiane des moyennes de chaque série, après un échauffement.\n\n\
+         La colonne « lecture » isole la lecture de l'événement : \
+         `lambda_http::request::from_str` en Rust, `json.loads` en Python.\n\n\
+         | route | Rust | dont lecture | Python | dont lecture | Python / Rust |\n\
+         |---|---|---|---|---|---|\n",
+    );
+    let mut parts_lecture = Vec::new();
+    for route in Route::TOUTES {
+        let (Some(rust), Some(python)) = (trouver(&m.rust, route), trouver(&m.python, route))
+        else {
+            let _ = writeln!(p, "| `{}` | non mesuré | | | | |", route.libelle());
+            continue;
+        };
+        parts_lecture.push((route, rust.lecture_mediane_ns / rust.mediane_ns));
+        let _ = writeln!(
+            p,
+            "| `{}` | {} | {} | {} | {} | ×~{} |",
+            route.libelle(),
+            microsecondes(rust.mediane_ns),
+            microsecondes(rust.lecture_mediane_ns),
+            microsecondes(python.mediane_ns),
+            microsecondes(python.lecture_mediane_ns),
+            significatif(python.mediane_ns / rust.mediane_ns),
+        );
+    }
+    p.push_str("\n![Coût d'une invocation en mémoire, Rust et Python](figures/en-memoire.svg)\n\n");
+    p.push_str(
+        "<p>Médianes, en microsecondes ; la partie claire de chaque barre est la lecture de \
+         l'événement.</p>\n\n",
+    );
+    if let Some((route, part)) = parts_lecture.first() {
+        let _ = write!(
+            p,
+            "Où passe le temps ? Pour `{}`, la lecture de l'événement par `lambda_http` fait {} \
+             de l'invocation Rust. Le code du cours (routage, couches, magasin, écriture de la \
+             réponse et du journal) est le reste. Optimiser nos couches ne changerait presque \
+             rien : l'essentiel du temps est dans la désérialisation d'un événement de plusieurs \
+             Kio.\n\n",
+            route.libelle(),
+            pourcentage(*part),
+        );
+    }
+    p.push_str(
+        "Ce que cela veut dire pour la facture : Lambda facture la durée arrondie à la \
+         milliseconde supérieure ([page 1.7](../ch01-serverless/cout.md)). Une invocation chaude \
+         de quelques dizaines de microsecondes, en Rust comme en Python, est facturée 1~ms. \
+         L'écart compte quand la fonction calcule vraiment, quand la mémoire est petite (donc le \
+         processeur aussi), et au démarrage à froid.\n\n",
+    );
+}
+
+fn demarrage(p: &mut String, d: Option<&DemarrageAFroid>) {
+    p.push_str("## 2. Le démarrage à froid\n\n");
+    let Some(d) = d else {
+        p.push_str("Non mesuré lors de cette exécution.\n\n");
+        return;
+    };
+    let _ = write!(
+        p,
+        "Chaque démarrage lance un processus neuf, branché sur une API Runtime de Lambda locale \
+         (`AWS_LAMBDA_RUNTIME_API`), qui lui remet un seul événement. Le chronomètre part au \
+         lancement du processus et s'arrête quand la réponse arrive. La fonction construit son \
+         client DynamoDB pendant l'initialisation, comme en production ; {}. Le pic de mémoire \
+         est le `VmHWM` du processus, lu avant de l'arrêter.\n\n\
+         | runtime | démarrages | médiane | 90ᵉ centile | mémoire max. (médiane) |\n\
+         |---|---|---|---|---|\n",
+        d.premiere_requete
+    );
+    for (nom, demarrages) in [("Rust", &d.rust), ("Python", &d.python)] {
+        ligne_de_demarrage(p, nom, demarrages);
+    }
+    p.push_str("\n![Démarrages à froid, Rust et Python](figures/demarrage.svg)\n\n");
+    p.push_str(
+        "<p>Chaque point est un démarrage ; le trait, la médiane. Échelle en millisecondes.</p>\n\n",
+    );
+    let _ = write!(
+        p,
+        "Programmes lancés :\n\n- Rust : {}\n- Python : {}\n\n",
+        d.rust.programme, d.python.programme
+    );
+    if let (Some(rust), Some(python)) = (mediane(&d.rust.durees_ms), mediane(&d.python.durees_ms)) {
+        let _ = write!(
+            p,
+            "Ici, le démarrage de Python prend ×~{} celui de Rust. ",
+            significatif(python / rust)
+        );
+    }
+    p.push_str(
+        "Dans Lambda, lambda-perf mesure l'`Init Duration` d'une fonction « hello world » de \
+         128~Mio (moyennes du 22~août~2026) :\n\n\
+         | runtime | initialisation arm64 | initialisation x86_64 | mémoire utilisée |\n\
+         |---|---|---|---|\n",
+    );
+    for (runtime, arm, x86, memoire) in LAMBDA_PERF {
+        let _ = writeln!(
+            p,
+            "| {runtime} | {} | {} | {memoire}~Mio |",
+            millisecondes(arm),
+            millisecondes(x86)
+        );
+    }
+    p.push_str(
+        "\nLes deux mesures ne comptent pas la même chose. L'`Init Duration` de Lambda s'arrête \
+         avant la première invocation, et ne compte ni la création de la microVM ni le \
+         téléchargement du paquet. La nôtre compte la première invocation, mais rien de ce que \
+         fait Lambda autour. Comparez les rapports entre langages, pas les millisecondes.\n\n",
+    );
+}
+
+fn ligne_de_demarrage(p: &mut String, nom: &str, d: &Demarrages) {
+    let memoires: Vec<f64> = d.memoire_max_kio.iter().map(|&k| k as f64).collect();
+    let (Some(med), Some(p90), Some(mem)) = (
+        mediane(&d.durees_ms),
+        centile(&d.durees_ms, 90.0),
+        mediane(&memoires),
+    ) else {
+        let _ = writeln!(p, "| {nom} | 0 | | | |");
+        return;
+    };
+    let _ = writeln!(
+        p,
+        "| {nom} | {} | {} | {} | {} |",
+        d.durees_ms.len(),
+        millisecondes(med),
+        millisecondes(p90),
+        taille((mem * 1024.0) as u64),
+    );
+}
+
+fn tailles(p: &mut String, r: &Resultats) {
+    p.push_str(
+        "## 3. La taille des paquets\n\n\
+         Les deux fonctions de `template.yaml`, compilées pour arm64 en mode `release` par \
+         cargo-lambda (profil du `Cargo.toml` racine : `opt-level = \"s\"`, LTO, `strip`), puis \
+         compressées en zip comme pour un déploiement.\n\n",
+    );
+    if r.tailles.is_empty() {
+        p.push_str("Non mesuré lors de cette exécution.\n\n");
+        return;
+    }
+    p.push_str("| fonction | `bootstrap` | zip |\n|---|---|---|\n");
+    for t in &r.tailles {
+        let _ = writeln!(
+            p,
+            "| `{}` | {} | {} |",
+            t.fonction,
+            taille(t.binaire_octets),
+            taille(t.zip_octets)
+        );
+    }
+    p.push_str(
+        "\nChaque zip ne contient que `bootstrap` : en Rust, le runtime, le client HTTP et le SDK \
+         AWS sont dans le binaire.\n\n",
+    );
+}
+
+fn charge(p: &mut String, c: Option<&Charge>) {
+    p.push_str("## 4. La passerelle locale sous charge\n\n");
+    let Some(c) = c else {
+        p.push_str("Non mesuré lors de cette exécution.\n\n");
+        return;
+    };
+    let s = &c.sans_limitation;
+    let _ = write!(
+        p,
+        "La passerelle du cours (`cargo xtask api`) sert `GET /produits/{{id}}` sur 127.0.0.1, \
+         devant le binaire `release` de l'API, par l'API Runtime. Tout le trajet de la page \
+         [3.1](../ch03-integration-proxy/trajet.md) y passe : route, limitation, événement, \
+         fonction, vérification de la réponse, journal d'accès.\n\n\
+         **Limitation levée**, {} pendant {} avec {} connexions ({}) :\n\n\
+         | requêtes | requêtes par seconde | p50 | p99 | autres statuts que 200 |\n\
+         |---|---|---|---|---|\n\
+         | {} | {} | {} | {} | {} |\n\n",
+        "autant de requêtes que possible",
+        secondes(s.duree_s),
+        s.connexions,
+        c.outil,
+        nombre(s.requetes as f64, 0),
+        nombre(s.requetes_par_s, 0),
+        millisecondes(s.p50_ms),
+        millisecondes(s.p99_ms),
+        s.autres_statuts,
+    );
+    let l = &c.limitee;
+    let t = &l.avec_nouvelles_tentatives;
+    let _ = write!(
+        p,
+        "**Au double de la limite de l'étape.** `template.yaml` limite l'étape à {}~requêtes par \
+         seconde, rafale {} (`MethodSettings`). Offrir {}~requêtes par seconde pendant {} \
+         ({} requêtes), à intervalles réguliers, donne :\n\n\
+         | | requêtes | part |\n|---|---|---|\n\
+         | refusées (429) | {} | {} |\n\
+         | refus attendus d'un seau exact | {} | {} |\n\n\
+         Le seau à jetons du [chapitre 05](../ch05-limitation-debit/seau.md) laisse passer la \
+         rafale, puis le débit : sur {}, au plus {}~+~{}~×~{} requêtes.\n\n\
+         Le même débit, envoyé par un client qui réessaie avec la politique du chapitre 05 \
+         (`PolitiqueDeNouvelleTentative::default()` : 3~tentatives, gigue totale sur 1~s puis \
+         2~s) : {} requêtes servies sur {}, {} abandonnées après la dernière tentative, {} \
+         tentatives envoyées en tout.\n\n",
+        nombre(l.debit_limite, 0),
+        l.rafale,
+        nombre(l.offert_par_s, 0),
+        secondes(l.duree_s),
+        nombre(l.envoyees as f64, 0),
+        nombre(l.refusees_429 as f64, 0),
+        pourcentage(part(l.refusees_429, l.envoyees)),
+        nombre(l.refusees_attendues as f64, 0),
+        pourcentage(part(l.refusees_attendues, l.envoyees)),
+        secondes(l.duree_s),
+        l.rafale,
+        nombre(l.debit_limite, 0),
+        nombre(l.duree_s, 0),
+        nombre(t.servies as f64, 0),
+        nombre(t.requetes as f64, 0),
+        nombre(t.abandonnees as f64, 0),
+        nombre(t.tentatives as f64, 0),
+    );
+}
+
+fn part(n: u64, total: u64) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        n as f64 / total as f64
+    }
+}
+
+fn boucle(p: &mut String, b: Option<&Boucle>) {
+    p.push_str("## 5. La boucle de l'étudiant\n\n");
+    let Some(b) = b else {
+        p.push_str("Non mesuré lors de cette exécution.\n\n");
+        return;
+    };
+    let _ = write!(
+        p,
+        "Ce que vous attendez entre un enregistrement et le verdict des tests.\n\n\
+         - Le premier `cargo test -p lab-03-integration-proxy`, une fois l'espace de travail \
+           construit (ce que voit un étudiant après `cargo xtask test`) : {}, {} crate{} \
+           compilée{}.\n\
+         - Puis, pour chaque atelier, `touch src/lib.rs` et `cargo test -p lab-NN-…` : \
+           compilation de l'atelier et exécution de ses tests (l'énoncé, dont des tests \
+           échouent), médiane de {} essais.\n\n\
+         | atelier | médiane | essais |\n|---|---|---|\n",
+        secondes(b.premier_test_s),
+        b.premier_test_crates,
+        if b.premier_test_crates > 1 { "s" } else { "" },
+        if b.premier_test_crates > 1 { "s" } else { "" },
+        b.ateliers.first().map_or(0, |a| a.durees_s.len()),
+    );
+    for atelier in &b.ateliers {
+        let essais: Vec<String> = atelier.durees_s.iter().map(|&s| significatif(s)).collect();
+        let _ = writeln!(
+            p,
+            "| `{}` | {} | {} |",
+            atelier.paquet,
+            mediane(&atelier.durees_s).map_or_else(|| "—".to_string(), secondes),
+            essais.join(" ; "),
+        );
+    }
+    p.push_str("\n![La boucle de l'étudiant, atelier par atelier](figures/boucle.svg)\n\n");
+    p.push_str("<p>Médianes, en secondes, de l'enregistrement au verdict.</p>\n\n");
+}
+
+fn commande(p: &mut String, r: &Resultats) {
+    p.push_str(
+        "## Refaire ces mesures\n\n\
+         ```sh\ncargo xtask bench            # la mesure complète, celle de cette page\n\
+         cargo xtask bench --rapide   # moins d'échantillons, pour vérifier la commande\n```\n\n\
+         La commande installe ce qui lui manque (awslambdaric et boto3 dans `.outils/venv`, le \
+         générateur de charge oha dans `.outils`), compile ce qu'elle mesure, puis réécrit cette \
+         page, `mesures.json` et les figures. Fermez les autres programmes : une machine occupée \
+         mesure surtout ce qui l'occupe. Cette exécution a pris :\n\n\
+         | étape | durée |\n|---|---|\n",
+    );
+    let mut total = 0.0;
+    for etape in &r.etapes {
+        total += etape.duree_s;
+        let _ = writeln!(p, "| {} | {} |", etape.nom, secondes(etape.duree_s));
+    }
+    let _ = writeln!(p, "| **total** | **{}** |\n", secondes(total));
+}
+
+fn sources(p: &mut String) {
+    p.push_str(
+        "## Sources\n\n\
+         - [maxday/lambda-perf](https://maxday.github.io/lambda-perf/) : démarrages à froid \
+           quotidiens d'une fonction « hello world » par runtime, 128~Mio ; valeurs du \
+           22~août~2026 (page [1.4](../ch01-serverless/limites.md)).\n\
+         - [Configure Lambda function memory](https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html) : \
+           « At 1,769 MB, a function has the equivalent of one vCPU ».\n\
+         - [Using the Lambda runtime API for custom runtimes](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html) : \
+           `/runtime/invocation/next` et `/runtime/invocation/{id}/response`, ce que sert l'API \
+           Runtime locale.\n\
+         - [criterion](https://docs.rs/criterion) ; [`time.perf_counter_ns`](https://docs.python.org/3/library/time.html#time.perf_counter_ns) ; \
+           [awslambdaric](https://github.com/aws/aws-lambda-python-runtime-interface-client) ; \
+           [oha](https://github.com/hatoo/oha).\n\
+         - Le code de ces mesures : le crate `mesures/` du dépôt (`benches/api.rs`, `python/`, \
+           `src/main.rs`).\n",
+    );
+}
