@@ -63,7 +63,8 @@ enum Commande {
     Pages,
     /// Construit le livre et vérifie son rendu dans Chromium (diagrammes, tableaux, liens).
     Livre,
-    /// Imprime un JWT de test, accepté par le mécanisme d'autorisation du chapitre 07 en local.
+    /// Imprime un JWT de test, accepté par le mécanisme d'autorisation du chapitre 07 en local
+    /// (ou, avec --cle-privee, signé par votre clé ; avec --jwks, le JWKS de cette clé).
     Jeton {
         /// Une portée accordée (répétable, ou plusieurs séparées par des espaces).
         #[arg(long = "scope")]
@@ -74,6 +75,21 @@ enum Commande {
         /// La durée de validité, en secondes.
         #[arg(long = "expire-dans", default_value_t = 3600)]
         expire_dans: u64,
+        /// Votre clé privée RSA (PEM), au lieu de la clé de test du dépôt (chapitre 09, page 9.6).
+        #[arg(long = "cle-privee")]
+        cle_privee: Option<String>,
+        /// L'émetteur (`iss`) du jeton signé par votre clé : le JWT_ISSUER de la pile.
+        #[arg(long, requires = "cle_privee")]
+        iss: Option<String>,
+        /// L'audience (`aud`) du jeton signé par votre clé (défaut : api-produits).
+        #[arg(long, requires = "cle_privee")]
+        aud: Option<String>,
+        /// Le `kid` de votre clé, le même dans le jeton et dans le JWKS (défaut : cle-produits-1).
+        #[arg(long, requires = "cle_privee")]
+        kid: Option<String>,
+        /// Imprime le JWKS de votre clé (à publier en https) au lieu d'un jeton.
+        #[arg(long, requires = "cle_privee")]
+        jwks: bool,
     },
     /// Redessine les figures du livre (SVG) à partir du code des solutions.
     Figures,
@@ -90,7 +106,21 @@ fn main() -> ExitCode {
             portees,
             sub,
             expire_dans,
-        } => jeton::imprimer(&portees, &sub, expire_dans),
+            cle_privee,
+            iss,
+            aud,
+            kid,
+            jwks,
+        } => jeton::imprimer(&jeton::Options {
+            portees,
+            sub,
+            expire_dans,
+            cle_privee,
+            iss,
+            aud,
+            kid,
+            jwks,
+        }),
         Commande::Livre => rendu::verifier(),
         Commande::Figures => figures::generer(),
     };
