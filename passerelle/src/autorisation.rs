@@ -42,9 +42,10 @@ impl EtapeAutorisation {
     pub fn new(nom: String, definition: Autorisateur) -> Result<Self, String> {
         let validation = match &definition.validation {
             None => None,
-            Some(motif) => Some(regex_lite::Regex::new(motif).map_err(|e| {
-                format!("ValidationExpression de {nom} illisible : {e}")
-            })?),
+            Some(motif) => Some(
+                regex_lite::Regex::new(motif)
+                    .map_err(|e| format!("ValidationExpression de {nom} illisible : {e}"))?,
+            ),
         };
         Ok(Self {
             nom,
@@ -105,11 +106,7 @@ impl EtapeAutorisation {
         });
         let debut = std::time::Instant::now();
         let (issue, _) = fonction
-            .invoquer(
-                evenement.to_string().into(),
-                Duration::from_secs(29),
-                None,
-            )
+            .invoquer(evenement.to_string().into(), Duration::from_secs(29), None)
             .await;
         let latence_ms = debut.elapsed().as_millis() as u64;
         let resultat = match issue {

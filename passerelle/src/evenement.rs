@@ -54,7 +54,12 @@ pub fn construire(entree: &Entree) -> Value {
         let simple: Map<String, Value> = entree
             .requete
             .iter()
-            .map(|(k, v)| (k.clone(), Value::from(v.last().cloned().unwrap_or_default())))
+            .map(|(k, v)| {
+                (
+                    k.clone(),
+                    Value::from(v.last().cloned().unwrap_or_default()),
+                )
+            })
             .collect();
         let multiple: Map<String, Value> = entree
             .requete
@@ -175,7 +180,11 @@ pub fn identifiant_de_ressource(ressource: &str) -> String {
 /// La chaîne de requête, décodée : `a=1&a=2&b` donne `{a: [1, 2], b: [""]}`.
 pub fn lire_chaine_de_requete(brute: Option<&str>) -> BTreeMap<String, Vec<String>> {
     let mut parametres: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for paire in brute.unwrap_or_default().split('&').filter(|p| !p.is_empty()) {
+    for paire in brute
+        .unwrap_or_default()
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
         let (nom, valeur) = paire.split_once('=').unwrap_or((paire, ""));
         parametres
             .entry(crate::routes::decoder(nom))

@@ -44,6 +44,8 @@ pub struct Gabarit {
     /// `AccessLogSetting.Format`.
     pub format_journal: Option<String>,
     pub fonctions: BTreeMap<String, Fonction>,
+    /// Les tables DynamoDB du gabarit (identifiants logiques).
+    pub tables: Vec<String>,
     /// Ce que la passerelle lit mais n'émule pas, une ligne par réglage.
     pub non_emules: Vec<String>,
 }
@@ -201,7 +203,9 @@ pub fn lire_avec(
         booleen(auth.get("AddDefaultAuthorizerToCorsPreflight"), true);
     let cle_sur_preliminaire = booleen(auth.get("AddApiKeyRequiredToCorsPreflight"), true);
     if auth.get("ResourcePolicy").is_some() {
-        non_emules.push(format!("{api}.Auth.ResourcePolicy : la politique de ressource"));
+        non_emules.push(format!(
+            "{api}.Auth.ResourcePolicy : la politique de ressource"
+        ));
     }
     let mut autorisateurs = BTreeMap::new();
     if let Some(liste) = auth.get("Authorizers").and_then(Value::as_mapping) {
@@ -258,7 +262,9 @@ pub fn lire_avec(
                     quota: match plan.get("Quota") {
                         None => None,
                         Some(q) => Some((
-                            q.get("Limit").and_then(Value::as_u64).ok_or("Quota sans Limit")?,
+                            q.get("Limit")
+                                .and_then(Value::as_u64)
+                                .ok_or("Quota sans Limit")?,
                             texte_de(q.get("Period")).ok_or("Quota sans Period")?,
                             q.get("Offset").and_then(Value::as_u64).unwrap_or(0) as u32,
                         )),
@@ -335,7 +341,10 @@ pub fn lire_avec(
 
     // GatewayResponses.
     let mut reponses_passerelle = BTreeMap::new();
-    if let Some(liste) = proprietes.get("GatewayResponses").and_then(Value::as_mapping) {
+    if let Some(liste) = proprietes
+        .get("GatewayResponses")
+        .and_then(Value::as_mapping)
+    {
         for (type_reponse, definition) in liste {
             let mut reponse = ReponsePersonnalisee {
                 statut: definition
@@ -372,7 +381,10 @@ pub fn lire_avec(
         }
     }
 
-    let journal = proprietes.get("AccessLogSetting").cloned().unwrap_or_default();
+    let journal = proprietes
+        .get("AccessLogSetting")
+        .cloned()
+        .unwrap_or_default();
     let format_journal = texte_de(journal.get("Format"));
     if journal.get("DestinationArn").is_some() {
         non_emules.push(format!(
@@ -384,11 +396,19 @@ pub fn lire_avec(
     // Les fonctions, et leurs événements Api.
     let mut fonctions = BTreeMap::new();
     let mut routes = Vec::new();
+    let mut tables = Vec::new();
     for (nom, ressource) in ressources {
         let Some(nom) = nom.as_str() else { continue };
         match type_de(ressource) {
             Some("AWS::Serverless::Function") => {}
             Some("AWS::Serverless::Api") => continue,
+            Some("AWS::DynamoDB::Table") => {
+                tables.push(nom.to_string());
+                non_emules.push(format!(
+                    "{nom} (AWS::DynamoDB::Table) : magasin en mémoire, ou dynalite avec --dynamodb"
+                ));
+                continue;
+            }
             Some(autre) => {
                 non_emules.push(format!("{nom} ({autre}) : ressource non créée en local"));
                 continue;
@@ -415,11 +435,20 @@ pub fn lire_avec(
             }
         }
         for (propriete, pourquoi) in [
-            ("Architectures", "la fonction tourne sur l'architecture de cette machine"),
-            ("Runtime", "le binaire tourne sur ce système, pas sur provided.al2023"),
+            (
+                "Architectures",
+                "la fonction tourne sur l'architecture de cette machine",
+            ),
+            (
+                "Runtime",
+                "le binaire tourne sur ce système, pas sur provided.al2023",
+            ),
             ("Policies", "les droits IAM ne sont pas vérifiés"),
             ("Tracing", "aucun segment X-Ray"),
-            ("ReservedConcurrentExecutions", "un seul environnement d'exécution par fonction"),
+            (
+                "ReservedConcurrentExecutions",
+                "un seul environnement d'exécution par fonction",
+            ),
         ] {
             if proprietes.get(propriete).is_some() {
                 non_emules.push(format!("{nom}.{propriete} : {pourquoi}"));
@@ -509,6 +538,7 @@ pub fn lire_avec(
         reponses_passerelle,
         format_journal,
         fonctions,
+        tables,
         non_emules,
     })
 }
@@ -663,8 +693,9 @@ mod tests {
     use super::*;
 
     fn gabarit_du_depot() -> Gabarit {
-        let texte = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../template.yaml"))
-            .expect("template.yaml se lit");
+        let texte =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../template.yaml"))
+                .expect("template.yaml se lit");
         lire(&texte, &[]).unwrap_or_else(|e| panic!("template.yaml refusé : {e}"))
     }
 
@@ -695,8 +726,16 @@ mod tests {
             "attendu les routes de template.yaml, dans l'ordre des événements"
         );
         let a = &g.autorisateurs["JetonProduits"];
-        assert_eq!((a.fonction.as_str(), a.ttl_secondes), ("AutorisateurFunction", 300));
-        assert!(a.validation.as_deref().unwrap_or_default().starts_with("^Bearer "));
+        assert_eq!(
+            (a.fonction.as_str(), a.ttl_secondes),
+            ("AutorisateurFunction", 300)
+        );
+        assert!(
+            a.validation
+                .as_deref()
+                .unwrap_or_default()
+                .starts_with("^Bearer ")
+        );
         assert!(!g.autorisateur_sur_preliminaire && !g.cle_sur_preliminaire);
     }
 
@@ -707,15 +746,25 @@ mod tests {
         assert_eq!(cors.allow_origin, "'https://boutique.exemple.fr'");
         let f = &g.fonctions["ProduitsFunction"];
         assert_eq!(f.binaire, "api-produits");
-        assert_eq!(f.environnement["TABLE_PRODUITS"], None, "!Ref TableProduits n'a pas de valeur locale");
+        assert_eq!(
+            f.environnement["TABLE_PRODUITS"], None,
+            "!Ref TableProduits n'a pas de valeur locale"
+        );
         assert_eq!((f.delai_secondes, f.memoire_mo), (10, 128));
 
-        let texte = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../template.yaml"))
-            .expect("template.yaml se lit");
-        let surcharge = [("OrigineBoutique".to_string(), "http://127.0.0.1:8080".to_string())];
+        let texte =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../template.yaml"))
+                .expect("template.yaml se lit");
+        let surcharge = [(
+            "OrigineBoutique".to_string(),
+            "http://127.0.0.1:8080".to_string(),
+        )];
         let g = lire(&texte, &surcharge).expect("surcharge acceptée");
         assert_eq!(g.cors.unwrap().allow_origin, "'http://127.0.0.1:8080'");
-        let faux = [("OrigineBoutique".to_string(), "http://127.0.0.1:8080/".to_string())];
+        let faux = [(
+            "OrigineBoutique".to_string(),
+            "http://127.0.0.1:8080/".to_string(),
+        )];
         let erreur = lire(&texte, &faux).expect_err("AllowedPattern refuse la barre finale");
         assert!(erreur.contains("AllowedPattern"), "{erreur}");
     }
@@ -728,9 +777,10 @@ mod tests {
         assert_eq!(plan.limite, Some((10.0, 20)));
         assert_eq!(plan.quota, Some((1000, "DAY".to_string(), 0)));
         let defaut = &g.reponses_passerelle["DEFAULT_4XX"];
-        assert!(defaut
-            .entetes
-            .contains(&("Access-Control-Allow-Origin".into(), "'https://boutique.exemple.fr'".into())));
+        assert!(defaut.entetes.contains(&(
+            "Access-Control-Allow-Origin".into(),
+            "'https://boutique.exemple.fr'".into()
+        )));
         assert!(g.format_journal.unwrap().contains("$context.requestId"));
         assert!(
             g.non_emules.iter().any(|l| l.starts_with("TracingEnabled")),

@@ -42,6 +42,22 @@ use std::time::Duration;
 /// chapitre 07).
 pub const API_ID: &str = "abc123defg";
 
+/// Les valeurs locales des paramètres du jeton de `template.yaml` : l'émetteur, l'audience et
+/// le JWKS de la clé de test du chapitre 07 (celle de `cargo xtask jeton`), en `file://`.
+pub fn parametres_du_jeton_local() -> Vec<(String, String)> {
+    use solution_07_securisation::cles_de_test::{
+        AUDIENCE_LOCALE, EMETTEUR_LOCAL, chemin_jwks_de_test,
+    };
+    vec![
+        ("EmetteurJwt".into(), EMETTEUR_LOCAL.into()),
+        ("AudienceJwt".into(), AUDIENCE_LOCALE.into()),
+        (
+            "AdresseJwks".into(),
+            format!("file://{}", chemin_jwks_de_test().display()),
+        ),
+    ]
+}
+
 /// Comment lancer la passerelle.
 pub struct Options {
     /// Le texte de `template.yaml`.
@@ -111,13 +127,17 @@ impl Passerelle {
 
         let mut fonctions = BTreeMap::new();
         for (nom, fonction) in &gabarit.fonctions {
-            let binaire = options.binaires.get(&fonction.binaire).cloned().ok_or_else(|| {
-                format!(
-                    "le binaire {} de {nom} est introuvable : construisez-le avec \
+            let binaire = options
+                .binaires
+                .get(&fonction.binaire)
+                .cloned()
+                .ok_or_else(|| {
+                    format!(
+                        "le binaire {} de {nom} est introuvable : construisez-le avec \
                      `cargo build -p api-produits --bins`",
-                    fonction.binaire
-                )
-            })?;
+                        fonction.binaire
+                    )
+                })?;
             let mut environnement: BTreeMap<String, String> = fonction
                 .environnement
                 .iter()
@@ -144,7 +164,10 @@ impl Passerelle {
             );
         }
 
-        let cle = options.cle_api.clone().unwrap_or_else(|| aleatoire(40, true));
+        let cle = options
+            .cle_api
+            .clone()
+            .unwrap_or_else(|| aleatoire(40, true));
         if cle.len() < 20 || cle.len() > 128 || !cle.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err(
                 "une clé d'API a de 20 à 128 caractères alphanumériques (fiche §3)".to_string(),

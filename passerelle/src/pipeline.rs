@@ -62,7 +62,10 @@ pub async fn traiter(etat: &Etat, requete: RequeteLue, client: SocketAddr) -> ht
         ("requestTimeEpoch", instant.timestamp_millis().to_string()),
         (
             "domainName",
-            format!("{}.execute-api.{REGION_LOCALE}.amazonaws.com", crate::API_ID),
+            format!(
+                "{}.execute-api.{REGION_LOCALE}.amazonaws.com",
+                crate::API_ID
+            ),
         ),
     ] {
         parcours.poser(nom, valeur);
@@ -123,10 +126,16 @@ pub async fn traiter(etat: &Etat, requete: RequeteLue, client: SocketAddr) -> ht
         .push(("x-amzn-RequestId".into(), request_id.clone()));
     finale.entetes.push((
         "x-amz-apigw-id".into(),
-        request_id.chars().filter(char::is_ascii_alphanumeric).take(16).collect(),
+        request_id
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .take(16)
+            .collect(),
     ));
     if let Some(trace) = &trace {
-        finale.entetes.push(("X-Amzn-Trace-Id".into(), trace.clone()));
+        finale
+            .entetes
+            .push(("X-Amzn-Trace-Id".into(), trace.clone()));
     }
 
     let latence = debut.elapsed().as_millis().to_string();
@@ -193,7 +202,9 @@ async fn parcourir(
         None => match (&etat.preliminaire, methode) {
             (Some(_), "OPTIONS") => {
                 let Some((ressource, parametres)) =
-                    routes::ressources_pour(&gabarit.routes, chemin).into_iter().next()
+                    routes::ressources_pour(&gabarit.routes, chemin)
+                        .into_iter()
+                        .next()
                 else {
                     parcours.noter("route ✗");
                     return Err(ErreurPasserelle::route_inconnue());
@@ -358,7 +369,11 @@ async fn parcourir(
     let (issue, id_lambda) = fonction
         .invoquer(
             evenement.to_string().into(),
-            Duration::from_millis(route.delai_integration_ms.min(etat.delai_integration_max_ms)),
+            Duration::from_millis(
+                route
+                    .delai_integration_ms
+                    .min(etat.delai_integration_max_ms),
+            ),
             trace.map(str::to_string),
         )
         .await;

@@ -28,8 +28,8 @@ const CLES: [&str; 5] = [
 
 /// Vérifie et lit le document renvoyé par la fonction.
 pub fn lire(document: &[u8]) -> Result<ReponseProxy, Malformee> {
-    let valeur: Value = serde_json::from_slice(document)
-        .map_err(|_| "la réponse n'est pas du JSON".to_string())?;
+    let valeur: Value =
+        serde_json::from_slice(document).map_err(|_| "la réponse n'est pas du JSON".to_string())?;
     let Value::Object(objet) = valeur else {
         return Err("la réponse n'est pas un objet JSON".into());
     };
@@ -141,8 +141,13 @@ mod tests {
         let r = ok(r#"{"headers":{"header-bool":true}}"#);
         assert!(r.entetes.contains(&("header-bool".into(), "true".into())));
         assert_eq!(ok(r#"{"headers":null}"#).statut, 200);
-        let r = ok(r#"{"multiValueHeaders":{"test-multi":["value-multi"]},"headers":{"test-multi":"value-solo"}}"#);
-        assert!(r.entetes.contains(&("test-multi".into(), "value-multi, value-solo".into())));
+        let r = ok(
+            r#"{"multiValueHeaders":{"test-multi":["value-multi"]},"headers":{"test-multi":"value-solo"}}"#,
+        );
+        assert!(
+            r.entetes
+                .contains(&("test-multi".into(), "value-multi, value-solo".into()))
+        );
         for mal in [
             r#"{"statusCode":"test"}"#,
             r#"{"statusCode":200,"wrongValue":"value"}"#,

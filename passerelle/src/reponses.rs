@@ -179,7 +179,10 @@ pub fn reponse_de_passerelle(
             corps = substituer(modele).into_bytes();
         }
     }
-    entetes.push(("x-amzn-ErrorType".to_string(), erreur.type_erreur.to_string()));
+    entetes.push((
+        "x-amzn-ErrorType".to_string(),
+        erreur.type_erreur.to_string(),
+    ));
     ReponseFinale {
         statut,
         entetes,

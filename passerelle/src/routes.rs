@@ -20,10 +20,7 @@ fn correspondre(modele: &str, chemin: &str) -> Option<(Vec<u8>, BTreeMap<String,
     let mut parametres = BTreeMap::new();
     let mut rang = Vec::new();
     for (i, morceau) in modele.iter().enumerate() {
-        if let Some(nom) = morceau
-            .strip_prefix('{')
-            .and_then(|m| m.strip_suffix("+}"))
-        {
+        if let Some(nom) = morceau.strip_prefix('{').and_then(|m| m.strip_suffix("+}")) {
             if i >= segments.len() || i != modele.len() - 1 {
                 return None;
             }
@@ -68,7 +65,10 @@ pub fn decoder(segment: &str) -> String {
 }
 
 /// Les ressources connues qui correspondent à `chemin`, la plus précise d'abord.
-pub fn ressources_pour<'a>(routes: &'a [Route], chemin: &str) -> Vec<(&'a str, BTreeMap<String, String>)> {
+pub fn ressources_pour<'a>(
+    routes: &'a [Route],
+    chemin: &str,
+) -> Vec<(&'a str, BTreeMap<String, String>)> {
     let mut trouvees: Vec<(Vec<u8>, &str, BTreeMap<String, String>)> = Vec::new();
     for route in routes {
         if trouvees.iter().any(|(_, r, _)| *r == route.ressource) {

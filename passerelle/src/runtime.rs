@@ -173,8 +173,14 @@ impl Environnement {
             )
         })?;
         for flux in [
-            enfant.stdout.take().map(|f| Box::new(f) as Box<dyn tokio::io::AsyncRead + Unpin + Send>),
-            enfant.stderr.take().map(|f| Box::new(f) as Box<dyn tokio::io::AsyncRead + Unpin + Send>),
+            enfant
+                .stdout
+                .take()
+                .map(|f| Box::new(f) as Box<dyn tokio::io::AsyncRead + Unpin + Send>),
+            enfant
+                .stderr
+                .take()
+                .map(|f| Box::new(f) as Box<dyn tokio::io::AsyncRead + Unpin + Send>),
         ]
         .into_iter()
         .flatten()
