@@ -3,7 +3,7 @@
 //! Un article est une table d'attributs typés : `S` pour une chaîne, `N` pour un nombre.
 //! Le prix voyage en `N`, écrit en texte décimal à partir des centimes (`4990` → `"49.90"`),
 //! et il est relu depuis ce texte : jamais de `f64` entre les deux, donc aucun centime perdu
-//! (chapitre 09 (à venir), page « Le prix exact, du JSON à DynamoDB »).
+//! (chapitre 09, page 9.3, « Le prix exact, du JSON à DynamoDB »).
 
 use aws_sdk_dynamodb::types::AttributeValue;
 use solution_03_integration_proxy::produit::{Prix, Produit};

@@ -2,7 +2,7 @@
 //!
 //! Vous écrivez le magasin DynamoDB de l'API Produits : il remplit le trait
 //! [`stockage::Store`] comme le magasin en mémoire ([`memoire::MemoireStore`], la référence),
-//! sur une vraie table. L'énoncé complet sera la page « Atelier 09 » du chapitre 09 (à venir).
+//! sur une vraie table. L'énoncé complet est la page « Atelier 09 » du chapitre 09.
 //!
 //! | méthode | requête DynamoDB | erreurs |
 //! |---|---|---|
@@ -63,8 +63,8 @@ use std::collections::HashMap;
 ///
 /// Écrivez le JSON `{"id":"…"}` en base64url sans remplissage (`URL_SAFE_NO_PAD`) : des
 /// caractères sûrs dans une chaîne de requête. Une clé d'une autre forme est un défaut de
-/// notre code : [`ErreurApi::Interne`]. Chapitre 09 (à venir), page « Paginer avec un curseur
-/// opaque ».
+/// notre code : [`ErreurApi::Interne`]. Chapitre 09, page « 9.4 Paginer avec un
+/// curseur opaque ».
 pub fn encoder_curseur(cle: &HashMap<String, AttributeValue>) -> Result<String, ErreurApi> {
     todo!(
         "Indice : (1, Some(AttributeValue::S(id))) = (cle.len(), cle.get(CLE)) → \
@@ -77,8 +77,8 @@ pub fn encoder_curseur(cle: &HashMap<String, AttributeValue>) -> Result<String, 
 /// Tout curseur que [`encoder_curseur`] n'aurait pas pu fabriquer (pas du base64url, pas un
 /// objet JSON, un autre attribut que `id`, un `id` vide ou de plus de
 /// [`TAILLE_MAXIMALE_CLE`] octets) est un 400 [`ErreurApi::ParametreInvalide`] : jamais un 500,
-/// et jamais une requête que DynamoDB refuserait. Chapitre 09 (à venir), page « Paginer avec
-/// un curseur opaque ».
+/// et jamais une requête que DynamoDB refuserait. Chapitre 09, page « 9.4 Paginer
+/// avec un curseur opaque ».
 pub fn decoder_curseur(curseur: &str) -> Result<HashMap<String, AttributeValue>, ErreurApi> {
     todo!(
         "Indice : URL_SAFE_NO_PAD.decode, puis serde_json::from_slice::<HashMap<String, String>> \
@@ -89,7 +89,7 @@ pub fn decoder_curseur(curseur: &str) -> Result<HashMap<String, AttributeValue>,
 /// L'erreur de l'API pour une erreur du SDK que rien d'autre n'attendait : un 503
 /// [`ErreurApi::StockageIndisponible`], dont le détail (l'opération, puis
 /// `DisplayErrorContext(&erreur)`) ne va qu'au journal. Le SDK a déjà fait ses tentatives.
-/// Chapitre 09 (à venir), page « Quand DynamoDB ne répond pas ».
+/// Chapitre 09, page « 9.5 Quand DynamoDB ne répond pas ».
 pub fn erreur_sdk<E, R>(operation: &str, erreur: SdkError<E, R>) -> ErreurApi
 where
     E: std::error::Error + 'static,
@@ -105,7 +105,7 @@ impl Store for DynamoDbStore {
     /// `PutItem` de `vers_item(produit)` avec la condition `attribute_not_exists(id)` ; un
     /// échec de la condition (`is_conditional_check_failed_exception`) est un 409
     /// (`IdentifiantDejaPris`), toute autre erreur passe par [`erreur_sdk`].
-    /// Chapitre 09 (à venir), page « Écrire sans écraser ».
+    /// Chapitre 09, page 9.3, « Écrire sans écraser ».
     async fn creer(&self, produit: &Produit) -> Result<(), ErreurApi> {
         todo!(
             "Indice : self.client().put_item().table_name(self.table()).set_item(Some(…))\
@@ -114,7 +114,7 @@ impl Store for DynamoDbStore {
     }
 
     /// `GetItem` de la clé `id`, en lecture fortement cohérente ; pas d'article → 404.
-    /// Chapitre 09 (à venir), page « Lire un produit ».
+    /// Chapitre 09, page 9.3, « Lire un produit ».
     async fn obtenir(&self, id: &str) -> Result<Produit, ErreurApi> {
         todo!(
             "Indice : .get_item().key(CLE, AttributeValue::S(…)).consistent_read(true), \
@@ -124,7 +124,7 @@ impl Store for DynamoDbStore {
 
     /// Un `Scan` d'au plus `limite` articles, à partir de `decoder_curseur(suivant)` ; la
     /// `LastEvaluatedKey` de la réponse devient le curseur `suivant` de la page.
-    /// Chapitre 09 (à venir), page « Paginer avec un curseur opaque ».
+    /// Chapitre 09, page « 9.4 Paginer avec un curseur opaque ».
     async fn lister(&self, limite: u32, suivant: Option<&str>) -> Result<Page, ErreurApi> {
         todo!(
             "Indice : lisez le curseur avant tout appel, puis .scan().limit(…)\
@@ -134,8 +134,8 @@ impl Store for DynamoDbStore {
     }
 
     /// `DeleteItem` de la clé `id` avec `ReturnValues::AllOld` : l'ancien article, s'il
-    /// existait, revient dans la réponse ; sinon 404. Chapitre 09 (à venir), page « Supprimer
-    /// en une requête ».
+    /// existait, revient dans la réponse ; sinon 404. Chapitre 09, page 9.3,
+    /// « Supprimer en une requête ».
     async fn supprimer(&self, id: &str) -> Result<Produit, ErreurApi> {
         todo!(
             "Indice : .delete_item().key(…).return_values(ReturnValue::AllOld), puis reponse.attributes()"

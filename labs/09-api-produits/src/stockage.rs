@@ -2,7 +2,7 @@
 //!
 //! L'API ne connaît que ce trait : le magasin en mémoire ([`crate::memoire`]) et le magasin
 //! DynamoDB (votre travail, dans `lib.rs`) le remplissent tous les deux, avec les mêmes
-//! erreurs (chapitre 09 (à venir), page « Un trait pour le stockage »).
+//! erreurs (chapitre 09, page 9.3, « Un trait pour le stockage »).
 
 use solution_03_integration_proxy::produit::Produit;
 use solution_04_erreurs::erreur::ErreurApi;
