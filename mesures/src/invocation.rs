@@ -50,3 +50,40 @@ pub fn statut(reponse: &[u8]) -> Option<u16> {
     let valeur: serde_json::Value = serde_json::from_slice(reponse).ok()?;
     valeur["statusCode"].as_u64()?.try_into().ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evenements::Route;
+
+    #[tokio::test]
+    async fn chaque_route_mesuree_reussit_par_toute_la_pile() {
+        let api = api_en_memoire();
+        for route in Route::TOUTES {
+            let reponse = invoquer(&api, route.evenement().as_bytes())
+                .await
+                .expect("l'invocation réussit");
+            assert_eq!(
+                statut(&reponse),
+                Some(route.statut_attendu()),
+                "{} : attendu {}, reçu {}",
+                route.libelle(),
+                route.statut_attendu(),
+                String::from_utf8_lossy(&reponse)
+            );
+            let valeur: serde_json::Value = serde_json::from_slice(&reponse).expect("JSON");
+            // Une réponse d'API REST range ses en-têtes dans `multiValueHeaders`.
+            assert_eq!(
+                valeur["multiValueHeaders"]["access-control-allow-origin"][0],
+                evenements::ORIGINE,
+                "{} : la réponse doit porter l'en-tête CORS de la boutique : {valeur}",
+                route.libelle()
+            );
+        }
+    }
+
+    #[test]
+    fn un_evenement_inconnu_est_une_erreur_et_pas_une_panique() {
+        assert!(lire(br#"{"bonjour": 1}"#).is_err());
+    }
+}

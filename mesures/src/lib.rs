@@ -9,13 +9,22 @@
 //! - [`invocation`] : une invocation comme la fait le runtime, sans le réseau ;
 //! - `benches/api.rs` : le coût en mémoire, mesuré par criterion (`cargo bench -p mesures`) ;
 //! - `python/` : la même API en Python, et ses mesures ;
+//! - [`froid`], [`taille`], [`charge`], [`boucle`] : le démarrage à froid, la taille des
+//!   paquets, la passerelle sous charge, la boucle de l'étudiant ;
+//! - `src/main.rs` : la mesure complète, dans l'ordre, que lance `cargo xtask bench` ;
 //! - [`resultats`] : le contenu de `mesures.json` ;
 //! - [`page`] et [`graphiques`] : la page et ses figures, tirées du JSON seul.
 
+pub mod boucle;
+pub mod charge;
 pub mod evenements;
 pub mod format;
+pub mod froid;
 pub mod graphiques;
 pub mod invocation;
+pub mod machine;
 pub mod page;
+pub mod processus;
 pub mod resultats;
 pub mod statistiques;
+pub mod taille;

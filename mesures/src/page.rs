@@ -423,3 +423,73 @@ fn sources(p: &mut String) {
            `src/main.rs`).\n",
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resultats::{Etape, Machine};
+
+    fn resultats() -> Resultats {
+        let invocation = |route: Route, ns: f64| Invocation {
+            route: route.cle().to_string(),
+            mediane_ns: ns,
+            lecture_mediane_ns: ns / 2.0,
+        };
+        Resultats {
+            date: "2026-12-01".into(),
+            machine: Machine {
+                processeur: "Processeur d'essai".into(),
+                coeurs: 2,
+                memoire_gio: 23.4,
+                systeme: "Debian".into(),
+                rustc: "rustc 1.95.0".into(),
+                python: "Python 3.11.7".into(),
+            },
+            rapide: false,
+            en_memoire: EnMemoire {
+                rust: Route::TOUTES
+                    .iter()
+                    .map(|&r| invocation(r, 8000.0))
+                    .collect(),
+                python: Route::TOUTES
+                    .iter()
+                    .map(|&r| invocation(r, 32000.0))
+                    .collect(),
+            },
+            demarrage_a_froid: None,
+            tailles: Vec::new(),
+            tailles_origine: String::new(),
+            charge: None,
+            boucle: None,
+            etapes: vec![Etape {
+                nom: "mesure".into(),
+                duree_s: 12.0,
+            }],
+        }
+    }
+
+    #[test]
+    fn la_page_donne_les_medianes_et_le_rapport_tires_du_json() {
+        let page = rendre(&resultats());
+        assert!(page.starts_with("# Annexe — Mesures\n\n> **Durée** — "));
+        assert!(
+            page.contains("| `GET /produits/{id}` | 8,00\u{a0}µs | 4,00\u{a0}µs | 32,0\u{a0}µs | 16,0\u{a0}µs | ×\u{a0}4,00 |"),
+            "la ligne de GET /produits/{{id}} doit donner les médianes et le rapport : {page}"
+        );
+        assert!(page.contains("fait 50,0\u{a0}% de l'invocation Rust"));
+        assert!(
+            !page.contains('~'),
+            "chaque `~` doit devenir une espace insécable"
+        );
+    }
+
+    #[test]
+    fn une_section_non_mesuree_le_dit_au_lieu_d_inventer() {
+        let page = rendre(&resultats());
+        assert_eq!(
+            page.matches("Non mesuré lors de cette exécution.").count(),
+            4,
+            "démarrage, tailles, charge et boucle ne sont pas mesurés ici"
+        );
+    }
+}

@@ -13,8 +13,9 @@ pub struct Resultats {
     pub rapide: bool,
     pub en_memoire: EnMemoire,
     pub demarrage_a_froid: Option<DemarrageAFroid>,
-    /// Les paquets arm64 des deux fonctions.
+    /// Les paquets arm64 des deux fonctions, et d'où viennent leurs `bootstrap`.
     pub tailles: Vec<Taille>,
+    pub tailles_origine: String,
     pub charge: Option<Charge>,
     pub boucle: Option<Boucle>,
     /// Ce qu'a pris chaque étape de la commande elle-même, constructions comprises.

@@ -1,0 +1,423 @@
+//! `mesures` : la mesure complète, dans l'ordre, et la page qui en sort. Lancé par
+//! `cargo xtask bench`, qui installe d'abord les outils (awslambdaric et boto3 dans
+//! `.outils/venv`, oha dans `.outils`) et construit les binaires `release`.
+//!
+//! - `mesures mesurer --sortie DOSSIER --python PY --oha OHA [--rapide] [--etape NOM=S]…` :
+//!   tout mesurer, écrire `DOSSIER/mesures.json`, puis la page et ses figures ;
+//! - `mesures rendre JSON DOSSIER` : réécrire la page et les figures à partir du JSON seul
+//!   (`cargo xtask test` compare le résultat à la page commise).
+
+use clap::{Parser, Subcommand};
+use mesures::evenements::{self, Route};
+use mesures::resultats::{EnMemoire, Etape, Invocation, Resultats};
+use mesures::{boucle, charge, froid, graphiques, machine, page, taille};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+#[derive(Parser)]
+#[command(
+    name = "mesures",
+    about = "Les mesures du cours et la page « Mesures » du livre"
+)]
+struct Cli {
+    #[command(subcommand)]
+    commande: Commande,
+}
+
+#[derive(Subcommand)]
+enum Commande {
+    /// Mesure tout, écrit mesures.json, la page et ses figures dans DOSSIER.
+    Mesurer {
+        #[arg(long)]
+        sortie: PathBuf,
+        /// L'interpréteur Python de `.outils/venv` (awslambdaric et boto3 installés).
+        #[arg(long)]
+        python: PathBuf,
+        /// Le générateur de charge oha.
+        #[arg(long)]
+        oha: PathBuf,
+        /// Le dossier des `bootstrap` arm64 : `NOM/bootstrap` pour chaque fonction.
+        #[arg(long)]
+        arm64: PathBuf,
+        /// D'où viennent ces `bootstrap`, pour la page.
+        #[arg(long)]
+        arm64_origine: String,
+        /// Moins d'échantillons : pour vérifier la commande, pas pour publier.
+        #[arg(long)]
+        rapide: bool,
+        /// Une étape déjà faite par `cargo xtask bench`, `nom=secondes` (répétable).
+        #[arg(long = "etape")]
+        etapes: Vec<String>,
+    },
+    /// Réécrit la page et les figures à partir de JSON, dans DOSSIER.
+    Rendre { json: PathBuf, dossier: PathBuf },
+}
+
+fn main() -> ExitCode {
+    let resultat = match Cli::parse().commande {
+        Commande::Rendre { json, dossier } => std::fs::read_to_string(&json)
+            .map_err(|e| format!("{} illisible ({e})", json.display()))
+            .and_then(|texte| {
+                serde_json::from_str::<Resultats>(&texte)
+                    .map_err(|e| format!("{} : {e}", json.display()))
+            })
+            .and_then(|resultats| ecrire_page(&resultats, &dossier)),
+        Commande::Mesurer {
+            sortie,
+            python,
+            oha,
+            arm64,
+            arm64_origine,
+            rapide,
+            etapes,
+        } => mesurer(&Parametres {
+            sortie,
+            python,
+            oha,
+            arm64,
+            arm64_origine,
+            rapide,
+            etapes,
+        }),
+    };
+    match resultat {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(erreur) => {
+            eprintln!("✗ {erreur}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+struct Parametres {
+    sortie: PathBuf,
+    python: PathBuf,
+    oha: PathBuf,
+    arm64: PathBuf,
+    arm64_origine: String,
+    rapide: bool,
+    etapes: Vec<String>,
+}
+
+/// La page (`README.md`) et ses figures (`figures/*.svg`) dans `dossier`.
+fn ecrire_page(resultats: &Resultats, dossier: &Path) -> Result<(), String> {
+    let figures = dossier.join("figures");
+    std::fs::create_dir_all(&figures).map_err(|e| format!("{} : {e}", figures.display()))?;
+    let ecrire = |chemin: PathBuf, texte: &str| {
+        std::fs::write(&chemin, texte).map_err(|e| format!("{} : {e}", chemin.display()))
+    };
+    ecrire(dossier.join(page::FICHIER), &page::rendre(resultats))?;
+    for (nom, svg) in graphiques::dessiner(resultats)? {
+        ecrire(figures.join(nom), &svg)?;
+    }
+    Ok(())
+}
+
+/// La racine du dépôt : celle du `Cargo.toml` de l'espace de travail.
+fn racine() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("mesures/ est dans le dépôt")
+        .to_path_buf()
+}
+
+/// Chronomètre une étape, l'annonce, et la range dans `etapes`.
+fn etape<T>(
+    etapes: &mut Vec<Etape>,
+    nom: &str,
+    travail: impl FnOnce() -> Result<T, String>,
+) -> Result<T, String> {
+    eprintln!("→ {nom}…");
+    let debut = Instant::now();
+    let resultat = travail().map_err(|e| format!("{nom} : {e}"))?;
+    let duree_s = debut.elapsed().as_secs_f64();
+    eprintln!("✓ {nom} ({duree_s:.0} s)");
+    etapes.push(Etape {
+        nom: nom.to_string(),
+        duree_s,
+    });
+    Ok(resultat)
+}
+
+fn mesurer(p: &Parametres) -> Result<(), String> {
+    let racine = racine();
+    let brut = racine.join("target/mesures");
+    let mut etapes: Vec<Etape> = p
+        .etapes
+        .iter()
+        .map(|e| {
+            let (nom, secondes) = e
+                .rsplit_once('=')
+                .ok_or_else(|| format!("--etape {e} : attendu nom=secondes"))?;
+            let duree_s = secondes
+                .parse()
+                .map_err(|_| format!("--etape {e} : durée illisible"))?;
+            Ok(Etape {
+                nom: nom.to_string(),
+                duree_s,
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    let machine = machine::decrire(&p.python);
+
+    // La boucle de l'étudiant d'abord : l'espace de travail construit comme par
+    // `cargo xtask test`, puis ses commandes à lui.
+    etape(
+        &mut etapes,
+        "construction de l'espace de travail (tests, debug)",
+        || {
+            boucle::chronometrer(boucle::cargo(&racine, &["test", "--workspace", "--no-run"]))
+                .map(drop)
+        },
+    )?;
+    let essais = if p.rapide { 1 } else { 5 };
+    let boucle = etape(&mut etapes, "boucle de l'étudiant", || {
+        boucle::mesurer(&racine, essais, |paquet| eprintln!("  {paquet}"))
+    })?;
+
+    let dossier_evenements = brut.join("evenements");
+    ecrire_evenements(&dossier_evenements)?;
+    let rust = etape(&mut etapes, "en mémoire : Rust (criterion)", || {
+        criterion(&racine, &brut.join("criterion"), p.rapide)
+    })?;
+    let python = etape(&mut etapes, "en mémoire : Python", || {
+        python_en_memoire(&racine, &p.python, &dossier_evenements, p.rapide)
+    })?;
+
+    let tailles = etape(&mut etapes, "taille des paquets arm64", || {
+        std::fs::create_dir_all(brut.join("zip")).map_err(|e| e.to_string())?;
+        ["ProduitsFunction", "AutorisateurFunction"]
+            .into_iter()
+            .map(|fonction| {
+                taille::mesurer(
+                    &p.python,
+                    fonction,
+                    &p.arm64.join(fonction).join("bootstrap"),
+                    &brut.join("zip").join(format!("{fonction}.zip")),
+                )
+            })
+            .collect::<Result<Vec<_>, _>>()
+    })?;
+
+    let executeur = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("runtime tokio ({e})"))?;
+    let demarrages = if p.rapide { 5 } else { 30 };
+    let froid = etape(&mut etapes, "démarrage à froid", || {
+        executeur.block_on(demarrage_a_froid(&racine, &brut, &p.python, demarrages))
+    })?;
+    let duree_charge = Duration::from_secs(if p.rapide { 3 } else { 10 });
+    let charge = etape(&mut etapes, "passerelle sous charge", || {
+        executeur.block_on(sous_charge(&racine, &p.oha, duree_charge))
+    })?;
+    drop(executeur);
+
+    let resultats = Resultats {
+        date: chrono::Utc::now().format("%Y-%m-%d").to_string(),
+        machine,
+        rapide: p.rapide,
+        en_memoire: EnMemoire { rust, python },
+        demarrage_a_froid: Some(froid),
+        tailles,
+        tailles_origine: p.arm64_origine.clone(),
+        charge: Some(charge),
+        boucle: Some(boucle),
+        etapes,
+    };
+    std::fs::create_dir_all(&p.sortie).map_err(|e| format!("{} : {e}", p.sortie.display()))?;
+    let json = serde_json::to_string_pretty(&resultats).map_err(|e| e.to_string())? + "\n";
+    let chemin = p.sortie.join("mesures.json");
+    std::fs::write(&chemin, json).map_err(|e| format!("{} : {e}", chemin.display()))?;
+    ecrire_page(&resultats, &p.sortie)?;
+    eprintln!(
+        "✓ {} et la page écrits dans {}",
+        chemin.display(),
+        p.sortie.display()
+    );
+    Ok(())
+}
+
+/// Les événements et les produits, en fichiers : Python lit les mêmes octets que Rust.
+fn ecrire_evenements(dossier: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dossier).map_err(|e| format!("{} : {e}", dossier.display()))?;
+    let mut fichiers = vec![(
+        dossier.join("produits.json"),
+        serde_json::to_string(&evenements::produits()).map_err(|e| e.to_string())?,
+    )];
+    for route in Route::TOUTES {
+        fichiers.push((
+            dossier.join(format!("{}.json", route.cle())),
+            route.evenement(),
+        ));
+    }
+    for (chemin, texte) in fichiers {
+        std::fs::write(&chemin, texte).map_err(|e| format!("{} : {e}", chemin.display()))?;
+    }
+    Ok(())
+}
+
+/// `cargo bench -p mesures`, puis les médianes que criterion a écrites.
+fn criterion(racine: &Path, dossier: &Path, rapide: bool) -> Result<Vec<Invocation>, String> {
+    let mut commande = boucle::cargo(racine, &["bench", "-p", "mesures", "--bench", "api", "--"]);
+    if rapide {
+        commande.args([
+            "--warm-up-time",
+            "1",
+            "--measurement-time",
+            "1",
+            "--sample-size",
+            "20",
+        ]);
+    }
+    commande.env("CRITERION_HOME", dossier);
+    let sortie = commande
+        .output()
+        .map_err(|e| format!("cargo bench ne démarre pas ({e})"))?;
+    if !sortie.status.success() {
+        return Err(format!(
+            "cargo bench a échoué :\n{}{}",
+            String::from_utf8_lossy(&sortie.stdout),
+            String::from_utf8_lossy(&sortie.stderr)
+        ));
+    }
+    let mediane = |nom: &str| -> Result<f64, String> {
+        let chemin = dossier.join("api").join(nom).join("new/estimates.json");
+        let texte = std::fs::read_to_string(&chemin)
+            .map_err(|e| format!("{} illisible ({e})", chemin.display()))?;
+        let valeur: serde_json::Value =
+            serde_json::from_str(&texte).map_err(|e| format!("{} : {e}", chemin.display()))?;
+        valeur["median"]["point_estimate"]
+            .as_f64()
+            .ok_or_else(|| format!("{} : pas de médiane", chemin.display()))
+    };
+    Route::TOUTES
+        .iter()
+        .map(|route| {
+            Ok(Invocation {
+                route: route.cle().to_string(),
+                mediane_ns: mediane(route.cle())?,
+                lecture_mediane_ns: mediane(&format!("lecture-{}", route.cle()))?,
+            })
+        })
+        .collect()
+}
+
+/// Le script `python/en_memoire.py` sur les mêmes événements.
+fn python_en_memoire(
+    racine: &Path,
+    python: &Path,
+    evenements: &Path,
+    rapide: bool,
+) -> Result<Vec<Invocation>, String> {
+    let (series, iterations) = if rapide {
+        ("20", "200")
+    } else {
+        ("100", "1000")
+    };
+    let sortie = Command::new(python)
+        .arg(racine.join("mesures/python/en_memoire.py"))
+        .arg(evenements)
+        .args([series, iterations])
+        .current_dir(racine.join("mesures/python"))
+        .output()
+        .map_err(|e| format!("{} ne démarre pas ({e})", python.display()))?;
+    if !sortie.status.success() {
+        return Err(String::from_utf8_lossy(&sortie.stderr).into_owned());
+    }
+    serde_json::from_slice(&sortie.stdout).map_err(|e| format!("sortie de en_memoire.py : {e}"))
+}
+
+/// Les versions de ce que lance la fonction Python.
+fn versions_python(python: &Path) -> String {
+    let script = "import sys\nfrom importlib.metadata import version\n\
+        print(f\"Python {sys.version.split()[0]}, awslambdaric {version('awslambdaric')}, boto3 {version('boto3')}\")";
+    Command::new(python)
+        .args(["-c", script])
+        .output()
+        .ok()
+        .map(|s| String::from_utf8_lossy(&s.stdout).trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "Python (versions illisibles)".to_string())
+}
+
+async fn demarrage_a_froid(
+    racine: &Path,
+    brut: &Path,
+    python: &Path,
+    nombre: usize,
+) -> Result<mesures::resultats::DemarrageAFroid, String> {
+    use solution_09_api_produits::dynalite::{Dynalite, creer_table};
+    let dynalite = Dynalite::demarrer()?;
+    creer_table(&dynalite.client(), froid::TABLE).await?;
+    let environnement = froid::environnement(&dynalite.point_d_acces());
+    let binaire = racine.join("target/release/api-produits");
+    let rust = froid::Fonction {
+        motif: binaire.display().to_string(),
+        executable: binaire,
+        environnement: environnement.clone(),
+        programme: "`target/release/api-produits` (x86_64, profil `release` du dépôt)".to_string(),
+    };
+    let code = racine.join("mesures/python");
+    let mut environnement_python = environnement;
+    environnement_python.insert("PYTHONPATH".into(), code.display().to_string());
+    let python = froid::Fonction {
+        executable: froid::bootstrap_python(&brut.join("python-bootstrap"), python, &code)?,
+        environnement: environnement_python,
+        motif: "awslambdaric".to_string(),
+        programme: format!(
+            "{} (`mesures/python/api_produits.py`)",
+            versions_python(python)
+        ),
+    };
+    // Un démarrage de chaque pour chauffer les caches du système (fichiers, bibliothèques).
+    froid::mesurer(&rust, 1).await?;
+    froid::mesurer(&python, 1).await?;
+    Ok(mesures::resultats::DemarrageAFroid {
+        premiere_requete: froid::PREMIERE_REQUETE.to_string(),
+        rust: froid::mesurer(&rust, nombre).await?,
+        python: froid::mesurer(&python, nombre).await?,
+    })
+}
+
+async fn sous_charge(
+    racine: &Path,
+    oha: &Path,
+    duree: Duration,
+) -> Result<mesures::resultats::Charge, String> {
+    let gabarit = racine.join("template.yaml");
+    let binaires = racine.join("target/release");
+    let version = Command::new(oha)
+        .arg("--version")
+        .output()
+        .ok()
+        .map(|s| String::from_utf8_lossy(&s.stdout).trim().to_string())
+        .unwrap_or_else(|| "oha".to_string());
+
+    let libre = charge::demarrer(&gabarit, &binaires, true).await?;
+    let url = libre.url();
+    let cible = tokio::task::spawn_blocking(move || charge::creer_un_produit(&url))
+        .await
+        .map_err(|e| e.to_string())??;
+    let oha = oha.to_path_buf();
+    let sans_limitation = tokio::task::spawn_blocking(move || charge::oha(&oha, &cible, 4, duree))
+        .await
+        .map_err(|e| e.to_string())??;
+    drop(libre);
+
+    let limitee = charge::demarrer(&gabarit, &binaires, false).await?;
+    let url = limitee.url();
+    let limitation = tokio::task::spawn_blocking(move || {
+        let cible = charge::creer_un_produit(&url)?;
+        Ok::<_, String>(charge::au_double_de_la_limite(&cible, duree))
+    })
+    .await
+    .map_err(|e| e.to_string())??;
+    drop(limitee);
+    Ok(mesures::resultats::Charge {
+        outil: format!("`{version}`"),
+        sans_limitation,
+        limitee: limitation,
+    })
+}
