@@ -72,6 +72,14 @@ pub fn produit(numero: u32) -> Produit {
 /// Un texte français d'erreur : des mots français, pas de message anglais de serde.
 #[track_caller]
 pub fn verifier_francais(message: &str, contexte: &str) {
+    assert!(
+        est_francais(message),
+        "{contexte} : attendu un message d'erreur en français, reçu {message:?}"
+    );
+}
+
+/// Vrai si `message` contient des mots français et aucun des messages anglais de serde.
+pub fn est_francais(message: &str) -> bool {
     let francais = [
         " le ", " la ", " les ", " un ", " une ", " de ", " du ", " doit ", " est ", "Aucun",
         "Le ", "La ", "L'", "Un ", "Champ ", " pas ", " permis",
@@ -83,11 +91,8 @@ pub fn verifier_francais(message: &str, contexte: &str) {
         "unknown field",
         "at line",
     ];
-    assert!(
-        francais.iter().any(|mot| message.contains(mot))
-            && !anglais.iter().any(|mot| message.contains(mot)),
-        "{contexte} : attendu un message d'erreur en français, reçu {message:?}"
-    );
+    francais.iter().any(|mot| message.contains(mot))
+        && !anglais.iter().any(|mot| message.contains(mot))
 }
 
 /// Le corps, pour les messages d'échec.

@@ -8,5 +8,6 @@ mod couches;
 mod demarrage;
 mod dynamodb;
 mod pagination;
+mod proprietes;
 mod robustesse;
 mod routes;
