@@ -54,6 +54,7 @@ def main():
         resultats.append(
             {
                 "route": route,
+                "evenement_octets": len(evenement.encode("utf-8")),
                 "mediane_ns": statistics.median(invocation),
                 "lecture_mediane_ns": statistics.median(lecture),
             }

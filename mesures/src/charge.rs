@@ -121,6 +121,10 @@ pub fn lire_oha(texte: &str, connexions: u32, duree: Duration) -> Result<Debit, 
         .ok_or("rapport d'oha : `statusCodeDistribution` manque")?;
     let requetes: u64 = statuts.values().filter_map(|n| n.as_u64()).sum();
     let bonnes = statuts.get("200").and_then(|n| n.as_u64()).unwrap_or(0);
+    // Les requêtes sans réponse (connexion refusée, délai) : oha les compte à part.
+    let erreurs: u64 = v["errorDistribution"]
+        .as_object()
+        .map_or(0, |e| e.values().filter_map(|n| n.as_u64()).sum());
     Ok(Debit {
         connexions,
         duree_s: duree.as_secs_f64(),
@@ -128,7 +132,7 @@ pub fn lire_oha(texte: &str, connexions: u32, duree: Duration) -> Result<Debit, 
         requetes_par_s: nombre(&v["summary"]["requestsPerSec"], "summary.requestsPerSec")?,
         p50_ms: nombre(&v["latencyPercentiles"]["p50"], "latencyPercentiles.p50")? * 1000.0,
         p99_ms: nombre(&v["latencyPercentiles"]["p99"], "latencyPercentiles.p99")? * 1000.0,
-        autres_statuts: requetes - bonnes,
+        autres_statuts: requetes - bonnes + erreurs,
     })
 }
 
@@ -297,10 +301,14 @@ mod tests {
     fn le_rapport_d_oha_donne_le_debit_les_centiles_en_ms_et_les_autres_statuts() {
         let texte = r#"{"summary": {"requestsPerSec": 1234.5},
             "latencyPercentiles": {"p50": 0.002, "p99": 0.0105},
-            "statusCodeDistribution": {"200": 990, "502": 10}}"#;
+            "statusCodeDistribution": {"200": 990, "502": 10},
+            "errorDistribution": {"connection closed": 2}}"#;
         let debit = lire_oha(texte, 4, Duration::from_secs(10)).expect("rapport lisible");
         assert_eq!(debit.requetes, 1000);
-        assert_eq!(debit.autres_statuts, 10);
+        assert_eq!(
+            debit.autres_statuts, 12,
+            "10 réponses 502 et 2 erreurs de connexion"
+        );
         assert!((debit.p50_ms - 2.0).abs() < 1e-9 && (debit.p99_ms - 10.5).abs() < 1e-9);
         assert!(lire_oha("{}", 4, Duration::from_secs(1)).is_err());
     }

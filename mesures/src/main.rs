@@ -25,6 +25,15 @@ struct Cli {
     commande: Commande,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Partie {
+    Boucle,
+    Memoire,
+    Taille,
+    Froid,
+    Charge,
+}
+
 #[derive(Subcommand)]
 enum Commande {
     /// Mesure tout, écrit mesures.json, la page et ses figures dans DOSSIER.
@@ -49,9 +58,15 @@ enum Commande {
         /// Une étape déjà faite par `cargo xtask bench`, `nom=secondes` (répétable).
         #[arg(long = "etape")]
         etapes: Vec<String>,
+        /// Les seules parties à mesurer (mise au point) : la page dit « non mesuré » des autres.
+        #[arg(long = "seulement", value_enum)]
+        seulement: Vec<Partie>,
     },
     /// Réécrit la page et les figures à partir de JSON, dans DOSSIER.
     Rendre { json: PathBuf, dossier: PathBuf },
+    /// Écrit les événements mesurés et les produits du magasin dans DOSSIER (pour lancer
+    /// `python/en_memoire.py` à la main).
+    Evenements { dossier: PathBuf },
 }
 
 fn main() -> ExitCode {
@@ -63,6 +78,7 @@ fn main() -> ExitCode {
                     .map_err(|e| format!("{} : {e}", json.display()))
             })
             .and_then(|resultats| ecrire_page(&resultats, &dossier)),
+        Commande::Evenements { dossier } => ecrire_evenements(&dossier),
         Commande::Mesurer {
             sortie,
             python,
@@ -71,6 +87,7 @@ fn main() -> ExitCode {
             arm64_origine,
             rapide,
             etapes,
+            seulement,
         } => mesurer(&Parametres {
             sortie,
             python,
@@ -79,6 +96,7 @@ fn main() -> ExitCode {
             arm64_origine,
             rapide,
             etapes,
+            seulement,
         }),
     };
     match resultat {
@@ -98,6 +116,13 @@ struct Parametres {
     arm64_origine: String,
     rapide: bool,
     etapes: Vec<String>,
+    seulement: Vec<Partie>,
+}
+
+impl Parametres {
+    fn mesure(&self, partie: Partie) -> bool {
+        self.seulement.is_empty() || self.seulement.contains(&partie)
+    }
 }
 
 /// La page (`README.md`) et ses figures (`figures/*.svg`) dans `dossier`.
@@ -163,67 +188,85 @@ fn mesurer(p: &Parametres) -> Result<(), String> {
 
     // La boucle de l'étudiant d'abord : l'espace de travail construit comme par
     // `cargo xtask test`, puis ses commandes à lui.
-    etape(
-        &mut etapes,
-        "construction de l'espace de travail (tests, debug)",
-        || {
-            boucle::chronometrer(boucle::cargo(&racine, &["test", "--workspace", "--no-run"]))
-                .map(drop)
-        },
-    )?;
-    let essais = if p.rapide { 1 } else { 5 };
-    let boucle = etape(&mut etapes, "boucle de l'étudiant", || {
-        boucle::mesurer(&racine, essais, |paquet| eprintln!("  {paquet}"))
-    })?;
+    let mut boucle = None;
+    if p.mesure(Partie::Boucle) {
+        etape(
+            &mut etapes,
+            "construction de l'espace de travail (tests, debug)",
+            || {
+                boucle::chronometrer(boucle::cargo(&racine, &["test", "--workspace", "--no-run"]))
+                    .map(drop)
+            },
+        )?;
+        let essais = if p.rapide { 1 } else { 5 };
+        boucle = Some(etape(&mut etapes, "boucle de l'étudiant", || {
+            boucle::mesurer(&racine, essais, |paquet| eprintln!("  {paquet}"))
+        })?);
+    }
 
-    let dossier_evenements = brut.join("evenements");
-    ecrire_evenements(&dossier_evenements)?;
-    let rust = etape(&mut etapes, "en mémoire : Rust (criterion)", || {
-        criterion(&racine, &brut.join("criterion"), p.rapide)
-    })?;
-    let python = etape(&mut etapes, "en mémoire : Python", || {
-        python_en_memoire(&racine, &p.python, &dossier_evenements, p.rapide)
-    })?;
+    let mut en_memoire = EnMemoire {
+        rust: Vec::new(),
+        python: Vec::new(),
+    };
+    if p.mesure(Partie::Memoire) {
+        let dossier_evenements = brut.join("evenements");
+        ecrire_evenements(&dossier_evenements)?;
+        en_memoire.rust = etape(&mut etapes, "en mémoire : Rust (criterion)", || {
+            criterion(&racine, &brut.join("criterion"), p.rapide)
+        })?;
+        en_memoire.python = etape(&mut etapes, "en mémoire : Python", || {
+            python_en_memoire(&racine, &p.python, &dossier_evenements, p.rapide)
+        })?;
+    }
 
-    let tailles = etape(&mut etapes, "taille des paquets arm64", || {
-        std::fs::create_dir_all(brut.join("zip")).map_err(|e| e.to_string())?;
-        ["ProduitsFunction", "AutorisateurFunction"]
-            .into_iter()
-            .map(|fonction| {
-                taille::mesurer(
-                    &p.python,
-                    fonction,
-                    &p.arm64.join(fonction).join("bootstrap"),
-                    &brut.join("zip").join(format!("{fonction}.zip")),
-                )
-            })
-            .collect::<Result<Vec<_>, _>>()
-    })?;
+    let mut tailles = Vec::new();
+    if p.mesure(Partie::Taille) {
+        tailles = etape(&mut etapes, "taille des paquets arm64", || {
+            std::fs::create_dir_all(brut.join("zip")).map_err(|e| e.to_string())?;
+            ["ProduitsFunction", "AutorisateurFunction"]
+                .into_iter()
+                .map(|fonction| {
+                    taille::mesurer(
+                        &p.python,
+                        fonction,
+                        &p.arm64.join(fonction).join("bootstrap"),
+                        &brut.join("zip").join(format!("{fonction}.zip")),
+                    )
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })?;
+    }
 
     let executeur = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("runtime tokio ({e})"))?;
-    let demarrages = if p.rapide { 5 } else { 30 };
-    let froid = etape(&mut etapes, "démarrage à froid", || {
-        executeur.block_on(demarrage_a_froid(&racine, &brut, &p.python, demarrages))
-    })?;
-    let duree_charge = Duration::from_secs(if p.rapide { 3 } else { 10 });
-    let charge = etape(&mut etapes, "passerelle sous charge", || {
-        executeur.block_on(sous_charge(&racine, &p.oha, duree_charge))
-    })?;
+    let mut froid = None;
+    if p.mesure(Partie::Froid) {
+        let demarrages = if p.rapide { 5 } else { 30 };
+        froid = Some(etape(&mut etapes, "démarrage à froid", || {
+            executeur.block_on(demarrage_a_froid(&racine, &brut, &p.python, demarrages))
+        })?);
+    }
+    let mut charge = None;
+    if p.mesure(Partie::Charge) {
+        let duree = Duration::from_secs(if p.rapide { 3 } else { 10 });
+        charge = Some(etape(&mut etapes, "passerelle sous charge", || {
+            executeur.block_on(sous_charge(&racine, &p.oha, duree))
+        })?);
+    }
     drop(executeur);
 
     let resultats = Resultats {
         date: chrono::Utc::now().format("%Y-%m-%d").to_string(),
         machine,
         rapide: p.rapide,
-        en_memoire: EnMemoire { rust, python },
-        demarrage_a_froid: Some(froid),
+        en_memoire,
+        demarrage_a_froid: froid,
         tailles,
         tailles_origine: p.arm64_origine.clone(),
-        charge: Some(charge),
-        boucle: Some(boucle),
+        charge,
+        boucle,
         etapes,
     };
     std::fs::create_dir_all(&p.sortie).map_err(|e| format!("{} : {e}", p.sortie.display()))?;
@@ -297,6 +340,7 @@ fn criterion(racine: &Path, dossier: &Path, rapide: bool) -> Result<Vec<Invocati
         .map(|route| {
             Ok(Invocation {
                 route: route.cle().to_string(),
+                evenement_octets: route.evenement().len() as u64,
                 mediane_ns: mediane(route.cle())?,
                 lecture_mediane_ns: mediane(&format!("lecture-{}", route.cle()))?,
             })

@@ -136,7 +136,11 @@ fn en_memoire(p: &mut String, m: &EnMemoire) {
             let _ = writeln!(p, "| `{}` | non mesuré | | | | |", route.libelle());
             continue;
         };
-        parts_lecture.push((route, rust.lecture_mediane_ns / rust.mediane_ns));
+        parts_lecture.push((
+            route,
+            rust.lecture_mediane_ns / rust.mediane_ns,
+            rust.evenement_octets,
+        ));
         let _ = writeln!(
             p,
             "| `{}` | {} | {} | {} | {} | ×~{} |",
@@ -153,16 +157,20 @@ fn en_memoire(p: &mut String, m: &EnMemoire) {
         "<p>Médianes, en microsecondes ; la partie claire de chaque barre est la lecture de \
          l'événement.</p>\n\n",
     );
-    if let Some((route, part)) = parts_lecture.first() {
+    if let Some((route, part, octets)) = parts_lecture.first() {
+        let comparaison = if *part >= 0.5 {
+            "pèse plus que tout ce que fait notre code"
+        } else {
+            "pèse moins que ce que fait notre code"
+        };
         let _ = write!(
             p,
             "Où passe le temps ? Pour `{}`, la lecture de l'événement par `lambda_http` fait {} \
-             de l'invocation Rust. Le code du cours (routage, couches, magasin, écriture de la \
-             réponse et du journal) est le reste. Optimiser nos couches ne changerait presque \
-             rien : l'essentiel du temps est dans la désérialisation d'un événement de plusieurs \
-             Kio.\n\n",
+             de l'invocation Rust. Le reste est le code du cours : routage, couches, magasin, \
+             écriture de la réponse et du journal. La lecture d'un événement de {} {comparaison}.\n\n",
             route.libelle(),
             pourcentage(*part),
+            taille(*octets),
         );
     }
     p.push_str(
@@ -263,6 +271,7 @@ fn tailles(p: &mut String, r: &Resultats) {
         p.push_str("Non mesuré lors de cette exécution.\n\n");
         return;
     }
+    let _ = write!(p, "Mesurés ici : {}.\n\n", r.tailles_origine);
     p.push_str("| fonction | `bootstrap` | zip |\n|---|---|---|\n");
     for t in &r.tailles {
         let _ = writeln!(
@@ -432,6 +441,7 @@ mod tests {
     fn resultats() -> Resultats {
         let invocation = |route: Route, ns: f64| Invocation {
             route: route.cle().to_string(),
+            evenement_octets: 1700,
             mediane_ns: ns,
             lecture_mediane_ns: ns / 2.0,
         };

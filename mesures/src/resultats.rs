@@ -46,6 +46,8 @@ pub struct EnMemoire {
 pub struct Invocation {
     /// La clé de la route (`obtenir-produit`…), voir [`crate::evenements::Route::cle`].
     pub route: String,
+    /// La taille de l'événement JSON, en octets.
+    pub evenement_octets: u64,
     pub mediane_ns: f64,
     pub lecture_mediane_ns: f64,
 }
@@ -96,7 +98,7 @@ pub struct Debit {
     pub requetes_par_s: f64,
     pub p50_ms: f64,
     pub p99_ms: f64,
-    /// Les réponses qui n'étaient pas 200 (aucune attendue).
+    /// Les réponses qui n'étaient pas 200, et les requêtes sans réponse (aucune attendue).
     pub autres_statuts: u64,
 }
 
