@@ -5,11 +5,13 @@
 //!   son rendu) — ce que lance la CI ;
 //! - `watch NN` : relance les tests d'un atelier à chaque enregistrement, montre le premier échec ;
 //! - `progress` : l'état de chaque atelier pour un étudiant (`--json` pour les correcteurs) ;
+//! - `api` : l'API Produits derrière la passerelle locale (l'API Gateway de `template.yaml`) ;
 //! - `pages` : vérifie qu'aucune page, hors corrigé, ne donne la solution d'un atelier ;
 //! - `livre` : construit le livre et vérifie son rendu dans Chromium ;
 //! - `figures` : redessine les figures SVG du livre à partir du code des solutions ;
 //! - `jeton` : un JWT de test pour le mécanisme d'autorisation du chapitre 07.
 
+mod api;
 mod ateliers;
 mod console;
 mod contrat;
@@ -91,6 +93,13 @@ enum Commande {
         #[arg(long, requires = "cle_privee")]
         jwks: bool,
     },
+    /// Lance l'API Produits derrière la passerelle locale, l'API Gateway de template.yaml.
+    Api {
+        /// Les options de la passerelle : --port, --parametre Nom=valeur, --cle-api,
+        /// --dynamodb, --watch, --sans-limitation, --journal-fonctions.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        options: Vec<String>,
+    },
     /// Redessine les figures du livre (SVG) à partir du code des solutions.
     Figures,
 }
@@ -121,6 +130,7 @@ fn main() -> ExitCode {
             kid,
             jwks,
         }),
+        Commande::Api { options } => api::lancer(&options),
         Commande::Livre => rendu::verifier(),
         Commande::Figures => figures::generer(),
     };
