@@ -218,8 +218,9 @@ async fn attendre_l_arret() {
     }
 }
 
-/// `--watch` : à chaque modification du code des fonctions, `cargo build -p api-produits
-/// --bins`, puis les fonctions repartent (un nouveau démarrage à froid).
+/// `--watch` : à chaque modification du code des fonctions, la construction de
+/// `cargo xtask api` (mêmes paquets, donc mêmes fonctionnalités et rien à recompiler en
+/// trop), puis les fonctions repartent (un nouveau démarrage à froid).
 async fn surveiller(passerelle: Arc<Passerelle>) -> Result<(), String> {
     use notify::{RecursiveMode, Watcher};
     let (envoi, mut reception) = tokio::sync::mpsc::unbounded_channel();
@@ -252,10 +253,10 @@ async fn surveiller(passerelle: Arc<Passerelle>) -> Result<(), String> {
         // Un enregistrement touche souvent plusieurs fichiers : on attend le calme.
         tokio::time::sleep(Duration::from_millis(300)).await;
         while reception.try_recv().is_ok() {}
-        dire("Modification détectée : cargo build -p api-produits --bins".into());
+        dire("Modification détectée : cargo build -p api-produits -p passerelle --bins".into());
         let statut =
             tokio::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-                .args(["build", "-q", "-p", "api-produits", "--bins"])
+                .args(["build", "-q", "-p", "api-produits", "-p", "passerelle", "--bins"])
                 .status()
                 .await;
         match statut {

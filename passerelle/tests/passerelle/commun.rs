@@ -58,18 +58,21 @@ fn binaires_de_l_api() -> &'static BTreeMap<String, PathBuf> {
             Some(dossier) => PathBuf::from(dossier),
             None => {
                 let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-                let sortie = std::process::Command::new(cargo)
-                    .args([
-                        "build",
-                        "-q",
-                        "-p",
-                        "api-produits",
-                        "--bins",
-                        "--message-format=json",
-                    ])
-                    .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-                    .output()
-                    .expect("cargo se lance");
+                let mut commande = std::process::Command::new(cargo);
+                commande
+                    .args(["build", "-q", "-p", "api-produits", "--bins"])
+                    .arg("--message-format=json")
+                    .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+                // Les variables CARGO_* que cargo donne au test changeraient l'empreinte de
+                // scripts de construction : sans elles, la construction est celle du terminal.
+                for (nom, _) in std::env::vars_os() {
+                    let nom = nom.to_string_lossy().into_owned();
+                    if nom.starts_with("CARGO_") && nom != "CARGO_HOME" && nom != "CARGO_TARGET_DIR"
+                    {
+                        commande.env_remove(nom);
+                    }
+                }
+                let sortie = commande.output().expect("cargo se lance");
                 assert!(
                     sortie.status.success(),
                     "cargo build -p api-produits --bins a échoué :\n{}",
