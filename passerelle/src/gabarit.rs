@@ -666,7 +666,7 @@ impl Resolveur<'_> {
     /// `!Ref X` ou `{Ref: X}` : le nom `X`.
     fn ressource_de_ref(&self, valeur: &Value) -> Option<String> {
         match valeur {
-            Value::Tagged(e) if e.tag.to_string() == "!Ref" => e.value.as_str().map(str::to_string),
+            Value::Tagged(e) if e.tag == "!Ref" => e.value.as_str().map(str::to_string),
             Value::Mapping(m) => m.get("Ref").and_then(Value::as_str).map(str::to_string),
             Value::String(s) => Some(s.clone()),
             _ => None,
@@ -676,7 +676,7 @@ impl Resolveur<'_> {
     /// `!GetAtt X.Arn` (ou `Fn::GetAtt: [X, Arn]`) : la ressource `X`.
     fn ressource_de_getatt(&self, valeur: &Value) -> Option<String> {
         let contenu = match valeur {
-            Value::Tagged(e) if e.tag.to_string() == "!GetAtt" => &e.value,
+            Value::Tagged(e) if e.tag == "!GetAtt" => &e.value,
             Value::Mapping(m) => m.get("Fn::GetAtt")?,
             _ => return None,
         };
