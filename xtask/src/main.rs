@@ -2,18 +2,21 @@
 //!
 //! - `serve` : installe mdBook si besoin, construit le livre et le sert sur http://127.0.0.1:3000 ;
 //! - `test` : tout vérifier (format, pages, clippy, tests, contrat des ateliers, gabarits, livre et
-//!   son rendu) — ce que lance la CI ;
+//!   son rendu) ; `test --complet`, ce que lance la CI, y ajoute 100 000 événements au hasard
+//!   contre l'API Produits et `sam build` ;
 //! - `watch NN` : relance les tests d'un atelier à chaque enregistrement, montre le premier échec ;
 //! - `progress` : l'état de chaque atelier pour un étudiant (`--json` pour les correcteurs) ;
 //! - `api` : l'API Produits derrière la passerelle locale (l'API Gateway de `template.yaml`) ;
 //! - `pages` : vérifie qu'aucune page, hors corrigé, ne donne la solution d'un atelier ;
 //! - `livre` : construit le livre et vérifie son rendu dans Chromium ;
 //! - `figures` : redessine les figures SVG du livre à partir du code des solutions ;
-//! - `jeton` : un JWT de test pour le mécanisme d'autorisation du chapitre 07.
+//! - `jeton` : un JWT de test pour le mécanisme d'autorisation du chapitre 07 ;
+//! - `construire` : `sam build` des deux fonctions de `template.yaml` pour Lambda arm64.
 
 mod api;
 mod ateliers;
 mod console;
+mod construction;
 mod contrat;
 mod devoilement;
 mod essai_local;
@@ -49,7 +52,13 @@ enum Commande {
         port: u16,
     },
     /// Vérifie tout : format, pages, clippy, tests, contrat des ateliers, gabarits, livre et rendu.
-    Test,
+    Test {
+        /// Ce que lance la CI : en plus, les propriétés de l'API Produits sur 100 000 événements
+        /// tirés au hasard, et `sam build` des deux fonctions pour Lambda arm64 (environ
+        /// 20 min de plus la première fois).
+        #[arg(long)]
+        complet: bool,
+    },
     /// Relance les tests d'un atelier à chaque enregistrement et montre le premier échec.
     Watch {
         /// Le numéro de l'atelier : 03, ou son dossier : 03-integration-proxy.
@@ -102,12 +111,15 @@ enum Commande {
     },
     /// Redessine les figures du livre (SVG) à partir du code des solutions.
     Figures,
+    /// Construit les deux fonctions de template.yaml avec `sam build` (Linux arm64, dans
+    /// target/sam-build) et vérifie que chaque `bootstrap` est un exécutable aarch64.
+    Construire,
 }
 
 fn main() -> ExitCode {
     let resultat = match Cli::parse().commande {
         Commande::Serve { port } => livre::servir(port),
-        Commande::Test => verification::tout_verifier(),
+        Commande::Test { complet } => verification::tout_verifier(complet),
         Commande::Watch { atelier } => surveillance::surveiller(&atelier),
         Commande::Progress { json } => progression::afficher(json),
         Commande::Pages => devoilement::verifier(),
@@ -133,6 +145,7 @@ fn main() -> ExitCode {
         Commande::Api { options } => api::lancer(&options),
         Commande::Livre => rendu::verifier(),
         Commande::Figures => figures::generer(),
+        Commande::Construire => construction::construire(),
     };
     match resultat {
         Ok(()) => ExitCode::SUCCESS,

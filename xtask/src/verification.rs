@@ -1,10 +1,16 @@
 //! `cargo xtask test` : tout ce que vérifie la CI, dans l'ordre où un échec est le moins cher.
+//! `--complet` (ce que lance la CI) y ajoute les deux étapes longues : les propriétés de l'API
+//! Produits sur 100 000 événements, et `sam build` des deux fonctions pour Lambda arm64.
 
 use crate::ateliers;
 use crate::console::{Echec, Resultat, cargo, exiger};
-use crate::{contrat, devoilement, essai_local, figures, gabarits, outils, rendu};
+use crate::{construction, contrat, devoilement, essai_local, figures, gabarits, outils, rendu};
 
-pub fn tout_verifier() -> Resultat {
+/// Le nombre d'événements des propriétés de l'API Produits avec `--complet` (la variable que
+/// lit `solutions/api-produits/tests/api/proprietes.rs`).
+const EVENEMENTS_COMPLETS: &str = "100000";
+
+pub fn tout_verifier(complet: bool) -> Resultat {
     outils::assurer_composants_rust()?;
     // Avant les tests : ceux de l'atelier CORS, comme la vérification du rendu, ouvrent Chromium.
     outils::assurer_chromium()?;
@@ -59,9 +65,48 @@ pub fn tout_verifier() -> Resultat {
     gabarits::verifier()?;
     essai_local::verifier()?;
     rendu::verifier()?;
+    if complet {
+        proprietes_completes()?;
+        construction::construire()?;
+    }
+    let en_plus = if complet {
+        ", propriétés de l'API sur 100 000 événements, sam build arm64"
+    } else {
+        ""
+    };
     println!(
         "\n✓ Tout est vérifié : format, pages, clippy, tests, contrat des ateliers, gabarits SAM, \
-         essai local, livre et son rendu dans Chromium."
+         essai local, livre et son rendu dans Chromium{en_plus}."
     );
+    Ok(())
+}
+
+/// Les propriétés de l'API Produits sur 100 000 événements tirés au hasard. Les tests de
+/// l'espace de travail les ont déjà passées sur quelques milliers ; cette course-ci montre ses
+/// bilans (`--nocapture`), que la CI garde dans son journal.
+fn proprietes_completes() -> Resultat {
+    let mut proprietes = cargo(&[
+        "test",
+        "-p",
+        "api-produits",
+        "--test",
+        "api",
+        "proprietes::",
+        "--",
+        "--nocapture",
+    ]);
+    proprietes.env("ROBUSTESSE_CAS", EVENEMENTS_COMPLETS);
+    let sortie = exiger(
+        "propriétés de l'API Produits sur 100 000 événements tirés au hasard",
+        proprietes,
+        "l'événement minimal qui met la propriété en défaut est affiché ci-dessus, en JSON",
+    )?;
+    for bilan in sortie
+        .stderr
+        .lines()
+        .filter(|ligne| ligne.starts_with("propriétés de l'API"))
+    {
+        println!("  {bilan}");
+    }
     Ok(())
 }
