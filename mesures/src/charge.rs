@@ -121,10 +121,14 @@ pub fn lire_oha(texte: &str, connexions: u32, duree: Duration) -> Result<Debit, 
         .ok_or("rapport d'oha : `statusCodeDistribution` manque")?;
     let requetes: u64 = statuts.values().filter_map(|n| n.as_u64()).sum();
     let bonnes = statuts.get("200").and_then(|n| n.as_u64()).unwrap_or(0);
-    // Les requêtes sans réponse (connexion refusée, délai) : oha les compte à part.
-    let erreurs: u64 = v["errorDistribution"]
-        .as_object()
-        .map_or(0, |e| e.values().filter_map(|n| n.as_u64()).sum());
+    // Les requêtes sans réponse (connexion refusée, délai) : oha les compte à part. Celles
+    // qu'il coupe lui-même à la fin de la durée (« aborted due to deadline ») n'en sont pas.
+    let erreurs: u64 = v["errorDistribution"].as_object().map_or(0, |e| {
+        e.iter()
+            .filter(|(nom, _)| !nom.contains("deadline"))
+            .filter_map(|(_, n)| n.as_u64())
+            .sum()
+    });
     Ok(Debit {
         connexions,
         duree_s: duree.as_secs_f64(),
@@ -302,7 +306,7 @@ mod tests {
         let texte = r#"{"summary": {"requestsPerSec": 1234.5},
             "latencyPercentiles": {"p50": 0.002, "p99": 0.0105},
             "statusCodeDistribution": {"200": 990, "502": 10},
-            "errorDistribution": {"connection closed": 2}}"#;
+            "errorDistribution": {"connection closed": 2, "aborted due to deadline": 4}}"#;
         let debit = lire_oha(texte, 4, Duration::from_secs(10)).expect("rapport lisible");
         assert_eq!(debit.requetes, 1000);
         assert_eq!(

@@ -21,7 +21,8 @@ const LAMBDA_PERF: [(&str, f64, f64, u32); 2] = [
     ("Python 3.12", 72.8, 85.2, 36),
 ];
 
-/// La page entière. `~` y marque une espace insécable.
+/// La page entière. `~` y marque une espace insécable ; la typographie française est
+/// appliquée à la fin (espace insécable avant `:` `;` `?` `!` et dans les guillemets).
 pub fn rendre(r: &Resultats) -> String {
     let mut page = String::new();
     entete(&mut page, r);
@@ -33,7 +34,17 @@ pub fn rendre(r: &Resultats) -> String {
     boucle(&mut page, r.boucle.as_ref());
     commande(&mut page, r);
     sources(&mut page);
-    page.replace('~', &INSECABLE.to_string())
+    typographie(&page.replace('~', &INSECABLE.to_string()))
+}
+
+/// L'espace ordinaire devant `:` `;` `?` `!` et à l'intérieur des guillemets devient
+/// insécable.
+fn typographie(texte: &str) -> String {
+    let mut resultat = texte.to_string();
+    for signe in [":", ";", "?", "!", "»"] {
+        resultat = resultat.replace(&format!(" {signe}"), &format!("{INSECABLE}{signe}"));
+    }
+    resultat.replace("« ", &format!("«{INSECABLE}"))
 }
 
 fn entete(p: &mut String, r: &Resultats) {
@@ -173,13 +184,42 @@ fn en_memoire(p: &mut String, m: &EnMemoire) {
             taille(*octets),
         );
     }
-    p.push_str(
-        "Ce que cela veut dire pour la facture : Lambda facture la durée arrondie à la \
-         milliseconde supérieure ([page 1.7](../ch01-serverless/cout.md)). Une invocation chaude \
-         de quelques dizaines de microsecondes, en Rust comme en Python, est facturée 1~ms. \
-         L'écart compte quand la fonction calcule vraiment, quand la mémoire est petite (donc le \
-         processeur aussi), et au démarrage à froid.\n\n",
-    );
+    let plus_rapide = Route::TOUTES
+        .iter()
+        .filter(|&&route| {
+            matches!((trouver(&m.rust, route), trouver(&m.python, route)),
+                (Some(r), Some(py)) if r.mediane_ns < py.mediane_ns)
+        })
+        .count();
+    if !m.rust.is_empty() && !m.python.is_empty() {
+        let _ = write!(
+            p,
+            "Sur cette machine, Rust est plus rapide que Python sur {plus_rapide} des 3 routes. \
+             Le langage n'explique pas tout. Le code Rust mesuré en fait plus : une ligne de \
+             journal JSON et un document EMF par requête (chapitre 08), les en-têtes CORS, la \
+             validation et ses messages. Et `lambda_http` lit chaque événement deux fois : une \
+             fois pour en garder le texte brut, une fois dans le type du premier format qui \
+             convient (REST 1.0 d'abord) ; il construit ensuite la requête `http` (en-têtes, URI, \
+             paramètres). Le `json.loads` de Python, écrit en C, ne fait qu'une lecture.\n\n"
+        );
+    }
+    let plus_longue = m
+        .rust
+        .iter()
+        .chain(&m.python)
+        .map(|i| i.mediane_ns)
+        .fold(0.0, f64::max);
+    if plus_longue > 0.0 && plus_longue < 1e6 {
+        let _ = write!(
+            p,
+            "Ce que cela veut dire pour la facture : Lambda facture la durée arrondie à la \
+             milliseconde supérieure ([page 1.7](../ch01-serverless/cout.md)). La plus longue \
+             des invocations médianes mesurées ici prend {} : en Rust comme en Python, chacune \
+             serait facturée 1~ms. L'écart entre les langages se voit ailleurs : au démarrage à \
+             froid (section 2).\n\n",
+            microsecondes(plus_longue)
+        );
+    }
 }
 
 fn demarrage(p: &mut String, d: Option<&DemarrageAFroid>) {
@@ -368,9 +408,9 @@ fn boucle(p: &mut String, b: Option<&Boucle>) {
     let _ = write!(
         p,
         "Ce que vous attendez entre un enregistrement et le verdict des tests.\n\n\
-         - Le premier `cargo test -p lab-03-integration-proxy`, une fois l'espace de travail \
-           construit (ce que voit un étudiant après `cargo xtask test`) : {}, {} crate{} \
-           compilée{}.\n\
+         - Le premier `cargo test -p lab-03-integration-proxy` une fois l'espace de travail \
+           construit par `cargo test --workspace --no-run` (comme après `cargo xtask test`) : \
+           {}, {} crate{} compilée{} pour lui seul.\n\
          - Puis, pour chaque atelier, `touch src/lib.rs` et `cargo test -p lab-NN-…` : \
            compilation de l'atelier et exécution de ses tests (l'énoncé, dont des tests \
            échouent), médiane de {} essais.\n\n\
@@ -425,6 +465,8 @@ fn sources(p: &mut String) {
          - [Using the Lambda runtime API for custom runtimes](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html) : \
            `/runtime/invocation/next` et `/runtime/invocation/{id}/response`, ce que sert l'API \
            Runtime locale.\n\
+         - [`lambda_http` 1.3.2, `src/deserializer.rs`](https://docs.rs/crate/lambda_http/1.3.2/source/src/deserializer.rs) : \
+           la lecture d'un événement, format par format.\n\
          - [criterion](https://docs.rs/criterion) ; [`time.perf_counter_ns`](https://docs.python.org/3/library/time.html#time.perf_counter_ns) ; \
            [awslambdaric](https://github.com/aws/aws-lambda-python-runtime-interface-client) ; \
            [oha](https://github.com/hatoo/oha).\n\
