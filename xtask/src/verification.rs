@@ -101,12 +101,12 @@ fn proprietes_completes() -> Resultat {
         proprietes,
         "l'événement minimal qui met la propriété en défaut est affiché ci-dessus, en JSON",
     )?;
-    for bilan in sortie
-        .stderr
-        .lines()
-        .filter(|ligne| ligne.starts_with("propriétés de l'API"))
-    {
-        println!("  {bilan}");
+    // Les bilans des tests (libtest peut coller devant eux le point d'un test réussi).
+    let marque = "propriétés de l'API";
+    for ligne in sortie.stderr.lines().chain(sortie.stdout.lines()) {
+        if let Some(debut) = ligne.find(marque) {
+            println!("  {}", &ligne[debut..]);
+        }
     }
     Ok(())
 }
