@@ -22,6 +22,7 @@ pub mod proxy;
 pub mod reponses;
 pub mod routes;
 pub mod runtime;
+pub mod surveillance;
 
 use autorisation::EtapeAutorisation;
 use gabarit::Gabarit;

@@ -135,7 +135,7 @@ async fn lancer(cli: Cli) -> Result<(), String> {
         delai_integration_max: Duration::from_secs(29),
     })
     .await?;
-    annoncer(&passerelle, cli.dynamodb);
+    annoncer(&passerelle, cli.dynamodb, cli.journal_fonctions.is_some());
 
     if cli.watch {
         let passerelle = Arc::new(passerelle);
@@ -149,7 +149,7 @@ async fn lancer(cli: Cli) -> Result<(), String> {
 }
 
 /// Ce que la passerelle imprime à son démarrage.
-fn annoncer(passerelle: &Passerelle, dynamodb: bool) {
+fn annoncer(passerelle: &Passerelle, dynamodb: bool, journal_a_part: bool) {
     let etat = &passerelle.etat;
     let url = passerelle.url();
     let jeton = jeton_de_test(&OptionsJeton {
@@ -197,11 +197,19 @@ fn annoncer(passerelle: &Passerelle, dynamodb: bool) {
          CLE={cle}\n\
          curl -i \"$URL/produits\"\n\
          curl -i -X POST \"$URL/produits\" -H \"Authorization: Bearer $JETON\" -H 'Content-Type: application/json' -d '{{\"nom\": \"Tapis\", \"prix\": 12.5}}'\n\
+         # remplacez <id> par l'id que le POST a renvoyé\n\
          curl -i \"$URL/produits/<id>\"\n\
          curl -i -X DELETE \"$URL/produits/<id>\" -H \"Authorization: Bearer $JETON\" -H \"x-api-key: $CLE\"\n\
          \nUne ligne par requête ; Ctrl+C pour arrêter.\n",
         cle = etat.cle
     ));
+    if !journal_a_part {
+        dire(
+            "Les journaux des fonctions s'affichent ici, préfixés par leur nom ; \
+             --journal-fonctions FICHIER les écrit à part.\n"
+                .into(),
+        );
+    }
 }
 
 async fn attendre_l_arret() {
@@ -220,17 +228,15 @@ async fn attendre_l_arret() {
 
 /// `--watch` : à chaque modification du code des fonctions, la construction de
 /// `cargo xtask api` (mêmes paquets, donc mêmes fonctionnalités et rien à recompiler en
-/// trop), puis les fonctions repartent (un nouveau démarrage à froid).
+/// trop), puis les fonctions repartent (un nouveau démarrage à froid). Ctrl+C arrête tout, à
+/// tout moment, la construction en cours comprise.
 async fn surveiller(passerelle: Arc<Passerelle>) -> Result<(), String> {
     use notify::{RecursiveMode, Watcher};
     let (envoi, mut reception) = tokio::sync::mpsc::unbounded_channel();
     let mut observateur =
         notify::recommended_watcher(move |evenement: notify::Result<notify::Event>| {
             if let Ok(evenement) = evenement
-                && evenement.paths.iter().any(|p| {
-                    p.extension().is_some_and(|e| e == "rs" || e == "toml")
-                        && !p.components().any(|c| c.as_os_str() == "target")
-                })
+                && passerelle::surveillance::est_un_enregistrement(&evenement)
             {
                 let _ = envoi.send(());
             }
@@ -243,22 +249,48 @@ async fn surveiller(passerelle: Arc<Passerelle>) -> Result<(), String> {
     }
     let dire = |texte: String| (passerelle.etat.sortie)(Ligne::Info(texte));
     dire("Surveillance de solutions/ et labs/ : les fonctions sont reconstruites à chaque enregistrement.".into());
+    // Un seul futur d'arrêt pour toute la boucle : un signal reçu pendant l'attente, la
+    // pause ou la construction n'est jamais perdu.
+    let mut arret = std::pin::pin!(attendre_l_arret());
     loop {
         tokio::select! {
-            _ = attendre_l_arret() => return Ok(()),
+            _ = &mut arret => return Ok(()),
             recu = reception.recv() => {
                 if recu.is_none() { return Ok(()); }
             }
         }
         // Un enregistrement touche souvent plusieurs fichiers : on attend le calme.
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        tokio::select! {
+            _ = &mut arret => return Ok(()),
+            _ = tokio::time::sleep(Duration::from_millis(300)) => {}
+        }
         while reception.try_recv().is_ok() {}
         dire("Modification détectée : cargo build -p api-produits -p passerelle --bins".into());
-        let statut =
+        let construction =
             tokio::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-                .args(["build", "-q", "-p", "api-produits", "-p", "passerelle", "--bins"])
-                .status()
-                .await;
+                .args([
+                    "build",
+                    "-q",
+                    "-p",
+                    "api-produits",
+                    "-p",
+                    "passerelle",
+                    "--bins",
+                ])
+                .kill_on_drop(true)
+                .spawn();
+        let mut construction = match construction {
+            Ok(enfant) => enfant,
+            Err(e) => {
+                dire(format!("cargo ne démarre pas ({e})"));
+                continue;
+            }
+        };
+        let statut = tokio::select! {
+            // Quitter détruit `construction`, donc arrête cargo.
+            _ = &mut arret => return Ok(()),
+            statut = construction.wait() => statut,
+        };
         match statut {
             Ok(statut) if statut.success() => {
                 passerelle.redemarrer_fonctions().await;
@@ -267,7 +299,7 @@ async fn surveiller(passerelle: Arc<Passerelle>) -> Result<(), String> {
             Ok(_) => {
                 dire("La construction a échoué : les fonctions d'avant restent en place.".into())
             }
-            Err(e) => dire(format!("cargo ne démarre pas ({e})")),
+            Err(e) => dire(format!("cargo ne répond plus ({e})")),
         }
     }
 }

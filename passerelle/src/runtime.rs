@@ -114,8 +114,16 @@ impl Environnement {
     }
 
     /// Arrête le processus : la prochaine invocation relancera le binaire (`--watch`).
+    /// Le processus est tué, et attendu, avant que son API Runtime ne ferme : sinon il verrait
+    /// la connexion tomber et s'arrêterait de lui-même, sur une erreur (statut 101).
     pub async fn arreter(&self) {
-        self.processus.lock().await.take();
+        let ancien = self.processus.lock().await.take();
+        if let Some(mut processus) = ancien {
+            if let Some(tuer) = processus.tuer.take() {
+                let _ = tuer.send(());
+            }
+            let _ = processus.mort.wait_for(Option::is_some).await;
+        }
     }
 
     async fn assurer<'a>(

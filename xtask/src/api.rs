@@ -7,10 +7,20 @@ use crate::console::{Echec, Resultat, cargo, racine};
 /// Construit `api-produits` (ses deux binaires) et `passerelle`, puis lance la passerelle avec
 /// ces arguments (`--port`, `--parametre`, `--dynamodb`, `--watch`…), jusqu'à Ctrl+C.
 pub fn lancer(arguments: &[String]) -> Resultat {
-    eprintln!("Construction des fonctions et de la passerelle : cargo build -p api-produits -p passerelle --bins");
-    let statut = cargo(&["build", "-q", "-p", "api-produits", "-p", "passerelle", "--bins"])
-        .status()
-        .map_err(|e| Echec::new(format!("cargo ne démarre pas ({e})"), ""))?;
+    eprintln!(
+        "Construction des fonctions et de la passerelle : cargo build -p api-produits -p passerelle --bins"
+    );
+    let statut = cargo(&[
+        "build",
+        "-q",
+        "-p",
+        "api-produits",
+        "-p",
+        "passerelle",
+        "--bins",
+    ])
+    .status()
+    .map_err(|e| Echec::new(format!("cargo ne démarre pas ({e})"), ""))?;
     if !statut.success() {
         return Err(Echec::new(
             "la construction des fonctions ou de la passerelle a échoué",
