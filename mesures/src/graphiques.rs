@@ -143,7 +143,13 @@ fn demarrage(d: &DemarrageAFroid) -> Result<String, String> {
             .configure_mesh()
             .disable_y_mesh()
             .disable_y_axis()
-            .x_label_formatter(&|x| significatif(*x))
+            .x_label_formatter(&|x| {
+                if *x >= 10.0 {
+                    crate::format::nombre(*x, 0)
+                } else {
+                    significatif(*x)
+                }
+            })
             .draw()
             .map_err(erreur)?;
         for (rang, serie, couleur, langage) in [
@@ -164,10 +170,11 @@ fn demarrage(d: &DemarrageAFroid) -> Result<String, String> {
                         couleur.stroke_width(3),
                     )])
                     .map_err(erreur)?;
+                // Le nom à gauche de la ligne : il reste dans la figure quelle que soit la médiane.
                 graphique
                     .draw_series([Text::new(
                         format!("{langage} : médiane {} ms", significatif(med)),
-                        (med, rang - 0.55),
+                        (minimum * 1.05, rang - 0.5),
                         ("sans-serif", 14).into_font().color(&couleur),
                     )])
                     .map_err(erreur)?;
@@ -217,14 +224,15 @@ fn boucle(b: &Boucle) -> Result<String, String> {
         graphique
             .draw_series(medianes.iter().enumerate().map(|(rang, (_, s))| {
                 let rang = rang as u32;
-                Rectangle::new(
+                let mut barre = Rectangle::new(
                     [
                         (SegmentValue::Exact(rang), 0.0),
                         (SegmentValue::Exact(rang + 1), *s),
                     ],
                     RUST.filled(),
-                )
-                .into_dyn()
+                );
+                barre.set_margin(0, 0, 10, 10);
+                barre
             }))
             .map_err(erreur)?;
         Ok(())

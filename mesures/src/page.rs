@@ -75,13 +75,13 @@ fn entete(p: &mut String, r: &Resultats) {
          cite lambda-perf, que les tableaux ci-dessous rappellent.\n\n",
     );
     p.push_str(
-        "```mermaid\nsequenceDiagram\n    participant M as Mesure (chronomètre)\n    \
-         participant R as API Runtime locale\n    participant F as Fonction (Rust ou Python)\n    \
-         participant D as dynalite\n    M->>F: lance le processus (top départ)\n    \
-         Note over F: initialisation : configuration, client DynamoDB\n    \
-         F->>R: GET /runtime/invocation/next\n    R-->>F: l'événement GET /produits/{id}\n    \
-         F->>D: GetItem\n    D-->>F: aucun produit\n    F->>R: POST /runtime/invocation/{id}/response (404)\n    \
-         R-->>M: première réponse (top arrivée), pic de mémoire lu\n```\n\n\
+        "```mermaid\nsequenceDiagram\n    participant M as Chronomètre\n    \
+         participant R as API Runtime\n    participant F as Fonction\n    \
+         participant D as dynalite\n    M->>F: lance (top départ)\n    \
+         Note over F: init : client DynamoDB\n    \
+         F->>R: GET …/next\n    R-->>F: GET /produits/{id}\n    \
+         F->>D: GetItem\n    D-->>F: aucun produit\n    F->>R: POST …/response (404)\n    \
+         R-->>M: réponse (top arrivée)\n```\n\n\
          <p>Le démarrage à froid mesuré par la section 2 : du lancement du processus à sa première \
          réponse. Les autres mesures se passent de ce trajet (section 1) ou y ajoutent la \
          passerelle locale (section 4).</p>\n\n",
@@ -114,7 +114,7 @@ fn machine(p: &mut String, r: &Resultats) {
     );
 }
 
-fn trouver<'a>(liste: &'a [Invocation], route: Route) -> Option<&'a Invocation> {
+fn trouver(liste: &[Invocation], route: Route) -> Option<&Invocation> {
     liste.iter().find(|i| i.route == route.cle())
 }
 
@@ -254,7 +254,7 @@ fn demarrage(p: &mut String, d: Option<&DemarrageAFroid>) {
     if let (Some(rust), Some(python)) = (mediane(&d.rust.durees_ms), mediane(&d.python.durees_ms)) {
         let _ = write!(
             p,
-            "Ici, le démarrage de Python prend ×~{} celui de Rust. ",
+            "Ici, le démarrage médian de Python dure {} fois celui de Rust. ",
             significatif(python / rust)
         );
     }
@@ -341,11 +341,11 @@ fn charge(p: &mut String, c: Option<&Charge>) {
          devant le binaire `release` de l'API, par l'API Runtime. Tout le trajet de la page \
          [3.1](../ch03-integration-proxy/trajet.md) y passe : route, limitation, événement, \
          fonction, vérification de la réponse, journal d'accès.\n\n\
-         **Limitation levée**, {} pendant {} avec {} connexions ({}) :\n\n\
+         **Limitation levée**, autant de requêtes que possible pendant {} avec {} \
+         connexions ({}) :\n\n\
          | requêtes | requêtes par seconde | p50 | p99 | autres statuts que 200 |\n\
          |---|---|---|---|---|\n\
          | {} | {} | {} | {} | {} |\n\n",
-        "autant de requêtes que possible",
         secondes(s.duree_s),
         s.connexions,
         c.outil,
@@ -413,13 +413,16 @@ fn boucle(p: &mut String, b: Option<&Boucle>) {
            {}, {} crate{} compilée{} pour lui seul.\n\
          - Puis, pour chaque atelier, `touch src/lib.rs` et `cargo test -p lab-NN-…` : \
            compilation de l'atelier et exécution de ses tests (l'énoncé, dont des tests \
-           échouent), médiane de {} essais.\n\n\
+           échouent), {}.\n\n\
          | atelier | médiane | essais |\n|---|---|---|\n",
         secondes(b.premier_test_s),
         b.premier_test_crates,
         if b.premier_test_crates > 1 { "s" } else { "" },
         if b.premier_test_crates > 1 { "s" } else { "" },
-        b.ateliers.first().map_or(0, |a| a.durees_s.len()),
+        match b.ateliers.first().map_or(0, |a| a.durees_s.len()) {
+            1 => "un seul essai".to_string(),
+            n => format!("médiane de {n} essais"),
+        },
     );
     for atelier in &b.ateliers {
         let essais: Vec<String> = atelier.durees_s.iter().map(|&s| significatif(s)).collect();

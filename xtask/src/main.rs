@@ -11,7 +11,8 @@
 //! - `livre` : construit le livre et vérifie son rendu dans Chromium ;
 //! - `figures` : redessine les figures SVG du livre à partir du code des solutions ;
 //! - `jeton` : un JWT de test pour le mécanisme d'autorisation du chapitre 07 ;
-//! - `construire` : `sam build` des deux fonctions de `template.yaml` pour Lambda arm64.
+//! - `construire` : `sam build` des deux fonctions de `template.yaml` pour Lambda arm64 ;
+//! - `bench` : mesure l'API face à la même API en Python et réécrit l'annexe « Mesures » du livre.
 
 mod api;
 mod ateliers;
@@ -24,6 +25,7 @@ mod figures;
 mod gabarits;
 mod jeton;
 mod livre;
+mod mesures;
 mod outils;
 mod progression;
 mod rendu;
@@ -114,6 +116,13 @@ enum Commande {
     /// Construit les deux fonctions de template.yaml avec `sam build` (Linux arm64, dans
     /// target/sam-build) et vérifie que chaque `bootstrap` est un exécutable aarch64.
     Construire,
+    /// Mesure l'API Produits côte à côte avec Python (en mémoire, démarrage à froid, taille,
+    /// passerelle sous charge, boucle de l'étudiant) et réécrit l'annexe « Mesures » du livre.
+    Bench {
+        /// Moins d'échantillons : pour vérifier la commande, pas pour publier.
+        #[arg(long)]
+        rapide: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -146,6 +155,7 @@ fn main() -> ExitCode {
         Commande::Livre => rendu::verifier(),
         Commande::Figures => figures::generer(),
         Commande::Construire => construction::construire(),
+        Commande::Bench { rapide } => mesures::mesurer(rapide),
     };
     match resultat {
         Ok(()) => ExitCode::SUCCESS,
