@@ -66,12 +66,18 @@ pub fn mesurer(racine: &Path, essais: usize, suivre: impl Fn(&str)) -> Result<Bo
         suivre(&paquet);
         let lib = racine.join("labs").join(&dossier).join("src/lib.rs");
         let mut durees_s = Vec::with_capacity(essais);
+        let mut crates_compilees = Vec::with_capacity(essais);
         for _ in 0..essais {
             toucher(&lib)?;
-            let (duree, _) = chronometrer(cargo(racine, &["test", "-p", &paquet]))?;
+            let (duree, crates) = chronometrer(cargo(racine, &["test", "-p", &paquet]))?;
             durees_s.push(duree);
+            crates_compilees.push(crates);
         }
-        resultats.push(BoucleAtelier { paquet, durees_s });
+        resultats.push(BoucleAtelier {
+            paquet,
+            durees_s,
+            crates_compilees,
+        });
     }
     Ok(Boucle {
         premier_test_s,

@@ -414,7 +414,10 @@ fn boucle(p: &mut String, b: Option<&Boucle>) {
          - Puis, pour chaque atelier, `touch src/lib.rs` et `cargo test -p lab-NN-…` : \
            compilation de l'atelier et exécution de ses tests (l'énoncé, dont des tests \
            échouent), {}.\n\n\
-         | atelier | médiane | essais |\n|---|---|---|\n",
+         La dernière colonne compte les crates que cargo a compilées à chaque essai : \
+         l'atelier seul (1), ou davantage quand cargo doit recompiler des \
+         dépendances pour ce paquet.\n\n\
+         | atelier | médiane | essais (s) | crates compilées |\n|---|---|---|---|\n",
         secondes(b.premier_test_s),
         b.premier_test_crates,
         if b.premier_test_crates > 1 { "s" } else { "" },
@@ -426,12 +429,22 @@ fn boucle(p: &mut String, b: Option<&Boucle>) {
     );
     for atelier in &b.ateliers {
         let essais: Vec<String> = atelier.durees_s.iter().map(|&s| significatif(s)).collect();
+        let crates: Vec<String> = atelier
+            .crates_compilees
+            .iter()
+            .map(u32::to_string)
+            .collect();
         let _ = writeln!(
             p,
-            "| `{}` | {} | {} |",
+            "| `{}` | {} | {} | {} |",
             atelier.paquet,
             mediane(&atelier.durees_s).map_or_else(|| "—".to_string(), secondes),
             essais.join(" ; "),
+            if crates.is_empty() {
+                "—".to_string()
+            } else {
+                crates.join(" ; ")
+            },
         );
     }
     p.push_str("\n![La boucle de l'étudiant, atelier par atelier](figures/boucle.svg)\n\n");

@@ -145,6 +145,10 @@ pub struct Boucle {
 pub struct BoucleAtelier {
     pub paquet: String,
     pub durees_s: Vec<f64>,
+    /// Les crates que cargo a compilées à chaque essai (l'atelier lui-même compris) ; vide
+    /// dans un `mesures.json` écrit avant qu'on les compte.
+    #[serde(default)]
+    pub crates_compilees: Vec<u32>,
 }
 
 /// Une étape de la commande et sa durée.
