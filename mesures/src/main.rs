@@ -303,7 +303,21 @@ fn ecrire_evenements(dossier: &Path) -> Result<(), String> {
 
 /// `cargo bench -p mesures`, puis les médianes que criterion a écrites.
 fn criterion(racine: &Path, dossier: &Path, rapide: bool) -> Result<Vec<Invocation>, String> {
-    let mut commande = boucle::cargo(racine, &["bench", "-p", "mesures", "--bench", "api", "--"]);
+    // Le profil `release` lui-même (et non `bench`, qui en hérite) : les dépendances que
+    // `cargo xtask bench` vient de construire servent telles quelles.
+    let mut commande = boucle::cargo(
+        racine,
+        &[
+            "bench",
+            "--profile",
+            "release",
+            "-p",
+            "mesures",
+            "--bench",
+            "api",
+            "--",
+        ],
+    );
     if rapide {
         commande.args([
             "--warm-up-time",
