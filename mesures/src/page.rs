@@ -70,7 +70,7 @@ fn entete(p: &mut String, r: &Resultats) {
          Ils ne disent pas ce que coûtera votre fonction dans AWS. Un ordinateur n'est pas Lambda : \
          pas de microVM à créer, pas de paquet à télécharger, pas de réseau entre API Gateway et la \
          fonction, et tout le processeur au lieu d'une part. Lambda alloue le processeur en \
-         proportion de la mémoire : 1~769~Mo donnent l'équivalent d'un vCPU, 128~Mio environ 7~% \
+         proportion de la mémoire : 1~769~Mio donnent l'équivalent d'un vCPU, 128~Mio environ 7~% \
          d'un vCPU. Pour les chiffres de Lambda lui-même, la page [1.4](../ch01-serverless/limites.md) \
          cite lambda-perf, que les tableaux ci-dessous rappellent.\n\n",
     );
