@@ -68,12 +68,19 @@ pub fn secondes_unix() -> u64 {
         .unwrap_or(0)
 }
 
-/// Un JWT RS256 signé par la clé de test, accepté par la configuration locale.
-pub fn jeton_de_test(options: &OptionsJeton) -> String {
+/// Un JWT RS256 signé par `cle`, avec les revendications qu'exige l'autorisateur : `kid` dans
+/// l'en-tête (celui du JWKS qui publie la clé), `iss`, `aud`, `sub`, `scope`, `iat`, `nbf`, `exp`.
+pub fn signer_jeton(
+    cle: &EncodingKey,
+    kid: &str,
+    iss: &str,
+    aud: &str,
+    options: &OptionsJeton,
+) -> Result<String, jsonwebtoken::errors::Error> {
     let maintenant = secondes_unix();
     let revendications = json!({
-        "iss": EMETTEUR_LOCAL,
-        "aud": AUDIENCE_LOCALE,
+        "iss": iss,
+        "aud": aud,
         "sub": options.sub,
         "scope": options.scopes.join(" "),
         "iat": maintenant,
@@ -81,9 +88,14 @@ pub fn jeton_de_test(options: &OptionsJeton) -> String {
         "exp": maintenant + options.expire_dans.as_secs(),
     });
     let mut entete = Header::new(Algorithm::RS256);
-    entete.kid = Some(KID_DE_TEST.to_string());
+    entete.kid = Some(kid.to_string());
+    jsonwebtoken::encode(&entete, &revendications, cle)
+}
+
+/// Un JWT RS256 signé par la clé de test, accepté par la configuration locale.
+pub fn jeton_de_test(options: &OptionsJeton) -> String {
     let cle = EncodingKey::from_rsa_pem(CLE_PRIVEE_DE_TEST.as_bytes())
         .expect("la clé de test du dépôt est un PEM RSA valide");
-    jsonwebtoken::encode(&entete, &revendications, &cle)
+    signer_jeton(&cle, KID_DE_TEST, EMETTEUR_LOCAL, AUDIENCE_LOCALE, options)
         .expect("la signature RS256 d'un objet JSON ne peut pas échouer")
 }

@@ -12,10 +12,9 @@
 //! Chapitre 09, page « 9.6 Un émetteur de jetons pour l'API déployée ».
 
 use jsonwebtoken::jwk::{Jwk, JwkSet, PublicKeyUse};
-use jsonwebtoken::{Algorithm, EncodingKey, Header};
-use serde_json::json;
+use jsonwebtoken::{Algorithm, EncodingKey};
 use solution_07_securisation::cles_de_test::{
-    AUDIENCE_LOCALE, CLE_PRIVEE_DE_TEST, OptionsJeton, jeton_de_test, secondes_unix,
+    AUDIENCE_LOCALE, CLE_PRIVEE_DE_TEST, OptionsJeton, jeton_de_test, signer_jeton,
 };
 use std::process::ExitCode;
 use std::time::Duration;
@@ -141,20 +140,14 @@ fn charger_cle(chemin: &str, pour_publier: bool) -> Result<EncodingKey, String> 
 
 /// Un JWT RS256 signé par la clé de `emetteur`, avec les revendications qu'exige l'autorisateur.
 fn signer(emetteur: &Emetteur, options: &OptionsJeton) -> Result<String, String> {
-    let maintenant = secondes_unix();
-    let revendications = json!({
-        "iss": emetteur.iss,
-        "aud": emetteur.aud,
-        "sub": options.sub,
-        "scope": options.scopes.join(" "),
-        "iat": maintenant,
-        "nbf": maintenant,
-        "exp": maintenant + options.expire_dans.as_secs(),
-    });
-    let mut entete = Header::new(Algorithm::RS256);
-    entete.kid = Some(emetteur.kid.clone());
-    jsonwebtoken::encode(&entete, &revendications, &emetteur.cle)
-        .map_err(|e| format!("signature impossible ({e})"))
+    signer_jeton(
+        &emetteur.cle,
+        &emetteur.kid,
+        &emetteur.iss,
+        &emetteur.aud,
+        options,
+    )
+    .map_err(|e| format!("signature impossible ({e})"))
 }
 
 /// Le JWKS de la clé publique de `cle`, à publier en https sous l'adresse `JWKS_URL`.
