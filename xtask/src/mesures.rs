@@ -6,7 +6,7 @@
 //! aujourd'hui : les chiffres ne s'écrivent jamais à la main.
 
 use crate::console::{Echec, Resultat, cargo, exiger, racine};
-use crate::outils::{Outil, assurer_dynalite, assurer_outils_python, dossier_outils};
+use crate::outils::{Outil, assurer_dynalite, assurer_outils_python, installer_paquets_python};
 use crate::{construction, outils};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -122,20 +122,12 @@ pub fn mesurer(rapide: bool) -> Resultat {
 
 /// awslambdaric et boto3 dans `.outils/venv`, aux versions fixées (une fois par clone).
 fn assurer_paquets_python(bin: &Path) -> Resultat {
-    let temoin = dossier_outils().join("venv/mesures-installes.txt");
-    let attendu = PAQUETS_PYTHON.join("\n");
-    if fs::read_to_string(&temoin).is_ok_and(|installe| installe == attendu) {
-        return Ok(());
-    }
-    let mut pip = Command::new(bin.join("pip"));
-    pip.args(["install", "--quiet"]).args(PAQUETS_PYTHON);
-    exiger(
+    installer_paquets_python(
+        bin,
+        "mesures-installes.txt",
+        PAQUETS_PYTHON,
         "installation d'awslambdaric et boto3 dans .outils/venv (quelques secondes, une fois)",
-        pip,
-        "l'installation passe par PyPI : vérifiez l'accès au registre, puis relancez",
-    )?;
-    fs::write(&temoin, attendu)
-        .map_err(|e| Echec::new(format!("écriture de {} ({e})", temoin.display()), ""))
+    )
 }
 
 /// Dans `cargo xtask test` : la page et les figures commises sont celles que `mesures.json`

@@ -110,11 +110,6 @@ const OUTILS_PYTHON: &[&str] = &[
 pub fn assurer_outils_python() -> Resultat<PathBuf> {
     let venv = dossier_outils().join("venv");
     let bin = venv.join("bin");
-    let temoin = venv.join("outils-installes.txt");
-    let attendu = OUTILS_PYTHON.join("\n");
-    if std::fs::read_to_string(&temoin).is_ok_and(|installe| installe == attendu) {
-        return Ok(bin);
-    }
     if !bin.join("python").exists() {
         let mut creation = Command::new("python3");
         creation.args(["-m", "venv"]).arg(&venv);
@@ -124,16 +119,37 @@ pub fn assurer_outils_python() -> Resultat<PathBuf> {
             "installez Python 3 avec le module venv (Debian : paquet python3-venv), puis relancez",
         )?;
     }
-    let mut pip = Command::new(bin.join("pip"));
-    pip.args(["install", "--quiet"]).args(OUTILS_PYTHON);
-    exiger(
+    installer_paquets_python(
+        &bin,
+        "outils-installes.txt",
+        OUTILS_PYTHON,
         "installation de cfn-lint, SAM CLI, cargo-lambda et zig (environ 3 min, une seule fois)",
+    )?;
+    Ok(bin)
+}
+
+/// Installe `paquets` (versions fixées) dans `.outils/venv` avec pip, une seule fois : le
+/// fichier témoin `temoin` du venv garde la liste installée, et une autre liste réinstalle.
+pub fn installer_paquets_python(
+    bin: &Path,
+    temoin: &str,
+    paquets: &[&str],
+    titre: &str,
+) -> Resultat {
+    let temoin = dossier_outils().join("venv").join(temoin);
+    let attendu = paquets.join("\n");
+    if std::fs::read_to_string(&temoin).is_ok_and(|installe| installe == attendu) {
+        return Ok(());
+    }
+    let mut pip = Command::new(bin.join("pip"));
+    pip.args(["install", "--quiet"]).args(paquets);
+    exiger(
+        titre,
         pip,
         "l'installation passe par PyPI : vérifiez l'accès au registre, puis relancez",
     )?;
     std::fs::write(&temoin, attendu)
-        .map_err(|e| Echec::new(format!("écriture de {} ({e})", temoin.display()), ""))?;
-    Ok(bin)
+        .map_err(|e| Echec::new(format!("écriture de {} ({e})", temoin.display()), ""))
 }
 
 /// dynalite, le serveur compatible DynamoDB des tests de l'atelier 09 (npm, version fixée) :
