@@ -1,7 +1,7 @@
 //! La passerelle locale sous charge : la passerelle du cours ([`passerelle::Passerelle`]) sur
 //! 127.0.0.1, devant les binaires `release` des fonctions, et `GET /produits/{id}`.
 //!
-//! - Limitation levée : le générateur de charge oha, autant de requêtes que possible.
+//! - Limitation levée : le générateur de charge wrk, autant de requêtes que possible.
 //! - Au double de la limite de l'étape : notre propre client, à intervalles réguliers, pour
 //!   compter les 429 ; puis le même client avec la politique de nouvelle tentative du
 //!   chapitre 05 ([`PolitiqueDeNouvelleTentative`]).
@@ -88,55 +88,73 @@ pub fn creer_un_produit(url: &str) -> Result<String, String> {
     }
 }
 
-/// oha, limitation levée : `connexions` connexions pendant `duree`.
-pub fn oha(oha: &Path, cible: &str, connexions: u32, duree: Duration) -> Result<Debit, String> {
-    let sortie = Command::new(oha)
-        .args(["--no-tui", "--output-format", "json", "-z"])
-        .arg(format!("{}s", duree.as_secs()))
+/// Le script Lua qui fait écrire à wrk son rapport en JSON (`mesures/wrk/rapport.lua`).
+pub const RAPPORT_WRK: &str = include_str!("../wrk/rapport.lua");
+
+/// wrk, limitation levée : `connexions` connexions (sur autant de fils, au plus deux) pendant
+/// `duree`. `script` est le chemin de [`RAPPORT_WRK`] écrit sur le disque.
+pub fn wrk(
+    wrk: &Path,
+    script: &Path,
+    cible: &str,
+    connexions: u32,
+    duree: Duration,
+) -> Result<Debit, String> {
+    let sortie = Command::new(wrk)
+        .arg("-t")
+        .arg(connexions.clamp(1, 2).to_string())
         .arg("-c")
         .arg(connexions.to_string())
+        .arg("-d")
+        .arg(format!("{}s", duree.as_secs()))
+        .arg("-s")
+        .arg(script)
         .arg(cible)
         .output()
-        .map_err(|e| format!("{} ne démarre pas ({e})", oha.display()))?;
+        .map_err(|e| format!("{} ne démarre pas ({e})", wrk.display()))?;
     if !sortie.status.success() {
         return Err(format!(
-            "oha a échoué : {}",
+            "wrk a échoué : {}",
             String::from_utf8_lossy(&sortie.stderr)
         ));
     }
-    lire_oha(&String::from_utf8_lossy(&sortie.stdout), connexions, duree)
+    lire_wrk(&String::from_utf8_lossy(&sortie.stdout), connexions)
 }
 
-/// Le rapport JSON d'oha : débit, centiles (en secondes), statuts.
-pub fn lire_oha(texte: &str, connexions: u32, duree: Duration) -> Result<Debit, String> {
-    let v: serde_json::Value =
-        serde_json::from_str(texte).map_err(|e| format!("rapport d'oha illisible ({e})"))?;
-    let nombre = |valeur: &serde_json::Value, quoi: &str| {
-        valeur
-            .as_f64()
-            .ok_or_else(|| format!("rapport d'oha : `{quoi}` manque"))
-    };
-    let statuts = v["statusCodeDistribution"]
-        .as_object()
-        .ok_or("rapport d'oha : `statusCodeDistribution` manque")?;
-    let requetes: u64 = statuts.values().filter_map(|n| n.as_u64()).sum();
-    let bonnes = statuts.get("200").and_then(|n| n.as_u64()).unwrap_or(0);
-    // Les requêtes sans réponse (connexion refusée, délai) : oha les compte à part. Celles
-    // qu'il coupe lui-même à la fin de la durée (« aborted due to deadline ») n'en sont pas.
-    let erreurs: u64 = v["errorDistribution"].as_object().map_or(0, |e| {
-        e.iter()
-            .filter(|(nom, _)| !nom.contains("deadline"))
-            .filter_map(|(_, n)| n.as_u64())
-            .sum()
-    });
+/// La ligne JSON de [`RAPPORT_WRK`], la dernière de la sortie de wrk.
+pub fn lire_wrk(sortie: &str, connexions: u32) -> Result<Debit, String> {
+    #[derive(serde::Deserialize)]
+    struct Rapport {
+        requetes: u64,
+        duree_us: u64,
+        p50_us: u64,
+        p99_us: u64,
+        hors_2xx_3xx: u64,
+        connexion: u64,
+        lecture: u64,
+        ecriture: u64,
+        delai: u64,
+    }
+    let ligne = sortie
+        .lines()
+        .rev()
+        .find(|ligne| ligne.starts_with('{'))
+        .ok_or("wrk n'a pas écrit son rapport JSON (script rapport.lua)")?;
+    let r: Rapport =
+        serde_json::from_str(ligne).map_err(|e| format!("rapport de wrk illisible ({e})"))?;
+    if r.duree_us == 0 {
+        return Err("rapport de wrk : durée nulle".into());
+    }
+    let duree_s = r.duree_us as f64 / 1e6;
     Ok(Debit {
         connexions,
-        duree_s: duree.as_secs_f64(),
-        requetes,
-        requetes_par_s: nombre(&v["summary"]["requestsPerSec"], "summary.requestsPerSec")?,
-        p50_ms: nombre(&v["latencyPercentiles"]["p50"], "latencyPercentiles.p50")? * 1000.0,
-        p99_ms: nombre(&v["latencyPercentiles"]["p99"], "latencyPercentiles.p99")? * 1000.0,
-        autres_statuts: requetes - bonnes + erreurs,
+        duree_s,
+        requetes: r.requetes,
+        requetes_par_s: r.requetes as f64 / duree_s,
+        p50_ms: r.p50_us as f64 / 1000.0,
+        p99_ms: r.p99_us as f64 / 1000.0,
+        // Les réponses 4xx/5xx, et les requêtes sans réponse (connexion, lecture, écriture, délai).
+        autres_statuts: r.hors_2xx_3xx + r.connexion + r.lecture + r.ecriture + r.delai,
     })
 }
 
@@ -302,18 +320,21 @@ mod tests {
     }
 
     #[test]
-    fn le_rapport_d_oha_donne_le_debit_les_centiles_en_ms_et_les_autres_statuts() {
-        let texte = r#"{"summary": {"requestsPerSec": 1234.5},
-            "latencyPercentiles": {"p50": 0.002, "p99": 0.0105},
-            "statusCodeDistribution": {"200": 990, "502": 10},
-            "errorDistribution": {"connection closed": 2, "aborted due to deadline": 4}}"#;
-        let debit = lire_oha(texte, 4, Duration::from_secs(10)).expect("rapport lisible");
+    fn le_rapport_de_wrk_donne_le_debit_les_centiles_en_ms_et_les_autres_statuts() {
+        let sortie = "Running 10s test @ http://127.0.0.1:1/produits/x\n  2 threads and 4 connections\n\
+            {\"requetes\": 1000, \"duree_us\": 2000000, \"p50_us\": 1510, \"p99_us\": 3360, \
+            \"hors_2xx_3xx\": 10, \"connexion\": 1, \"lecture\": 1, \"ecriture\": 0, \"delai\": 0}\n";
+        let debit = lire_wrk(sortie, 4).expect("rapport lisible");
         assert_eq!(debit.requetes, 1000);
+        assert!((debit.requetes_par_s - 500.0).abs() < 1e-9);
+        assert!((debit.p50_ms - 1.51).abs() < 1e-9 && (debit.p99_ms - 3.36).abs() < 1e-9);
         assert_eq!(
             debit.autres_statuts, 12,
-            "10 réponses 502 et 2 erreurs de connexion"
+            "10 réponses 4xx/5xx et 2 erreurs de socket"
         );
-        assert!((debit.p50_ms - 2.0).abs() < 1e-9 && (debit.p99_ms - 10.5).abs() < 1e-9);
-        assert!(lire_oha("{}", 4, Duration::from_secs(1)).is_err());
+        assert!(
+            lire_wrk("Running 10s test\n", 4).is_err(),
+            "sans la ligne JSON"
+        );
     }
 }

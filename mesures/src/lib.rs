@@ -7,7 +7,7 @@
 //!
 //! - [`evenements`] : les trois requêtes mesurées et le magasin qu'elles trouvent ;
 //! - [`invocation`] : une invocation comme la fait le runtime, sans le réseau ;
-//! - `benches/api.rs` : le coût en mémoire, mesuré par criterion (`cargo bench -p mesures`) ;
+//! - [`en_memoire`] : le coût en mémoire, mesuré par criterion ;
 //! - `python/` : la même API en Python, et ses mesures ;
 //! - [`froid`], [`taille`], [`charge`], [`boucle`] : le démarrage à froid, la taille des
 //!   paquets, la passerelle sous charge, la boucle de l'étudiant ;
@@ -17,6 +17,7 @@
 
 pub mod boucle;
 pub mod charge;
+pub mod en_memoire;
 pub mod evenements;
 pub mod format;
 pub mod froid;

@@ -1,8 +1,8 @@
 //! `mesures` : la mesure complète, dans l'ordre, et la page qui en sort. Lancé par
 //! `cargo xtask bench`, qui installe d'abord les outils (awslambdaric et boto3 dans
-//! `.outils/venv`, oha dans `.outils`) et construit les binaires `release`.
+//! `.outils/venv`, wrk par le système) et construit les binaires `release`.
 //!
-//! - `mesures mesurer --sortie DOSSIER --python PY --oha OHA [--rapide] [--etape NOM=S]…` :
+//! - `mesures mesurer --sortie DOSSIER --python PY --wrk WRK [--rapide] [--etape NOM=S]…` :
 //!   tout mesurer, écrire `DOSSIER/mesures.json`, puis la page et ses figures ;
 //! - `mesures rendre JSON DOSSIER` : réécrire la page et les figures à partir du JSON seul
 //!   (`cargo xtask test` compare le résultat à la page commise).
@@ -43,12 +43,12 @@ enum Commande {
         /// L'interpréteur Python de `.outils/venv` (awslambdaric et boto3 installés).
         #[arg(long)]
         python: PathBuf,
-        /// Le générateur de charge oha.
+        /// Le générateur de charge wrk.
         #[arg(long)]
-        oha: PathBuf,
-        /// Le dossier des `bootstrap` arm64 : `NOM/bootstrap` pour chaque fonction.
-        #[arg(long)]
-        arm64: PathBuf,
+        wrk: PathBuf,
+        /// Le `bootstrap` arm64 d'une fonction, `FONCTION=CHEMIN` (répétable).
+        #[arg(long = "arm64")]
+        arm64: Vec<String>,
         /// D'où viennent ces `bootstrap`, pour la page.
         #[arg(long)]
         arm64_origine: String,
@@ -82,7 +82,7 @@ fn main() -> ExitCode {
         Commande::Mesurer {
             sortie,
             python,
-            oha,
+            wrk,
             arm64,
             arm64_origine,
             rapide,
@@ -91,7 +91,7 @@ fn main() -> ExitCode {
         } => mesurer(&Parametres {
             sortie,
             python,
-            oha,
+            wrk,
             arm64,
             arm64_origine,
             rapide,
@@ -111,8 +111,8 @@ fn main() -> ExitCode {
 struct Parametres {
     sortie: PathBuf,
     python: PathBuf,
-    oha: PathBuf,
-    arm64: PathBuf,
+    wrk: PathBuf,
+    arm64: Vec<String>,
     arm64_origine: String,
     rapide: bool,
     etapes: Vec<String>,
@@ -161,6 +161,7 @@ fn etape<T>(
     etapes.push(Etape {
         nom: nom.to_string(),
         duree_s,
+        voie: None,
     });
     Ok(resultat)
 }
@@ -171,33 +172,14 @@ fn mesurer(p: &Parametres) -> Result<(), String> {
     let mut etapes: Vec<Etape> = p
         .etapes
         .iter()
-        .map(|e| {
-            let (nom, secondes) = e
-                .rsplit_once('=')
-                .ok_or_else(|| format!("--etape {e} : attendu nom=secondes"))?;
-            let duree_s = secondes
-                .parse()
-                .map_err(|_| format!("--etape {e} : durée illisible"))?;
-            Ok(Etape {
-                nom: nom.to_string(),
-                duree_s,
-            })
-        })
+        .map(|e| Etape::lire(e))
         .collect::<Result<_, String>>()?;
     let machine = machine::decrire(&p.python);
 
-    // La boucle de l'étudiant d'abord : l'espace de travail construit comme par
-    // `cargo xtask test`, puis ses commandes à lui.
+    // La boucle de l'étudiant d'abord : `cargo xtask bench` a construit les tests de chaque
+    // atelier, comme `cargo xtask test` ; viennent ensuite les commandes de l'étudiant.
     let mut boucle = None;
     if p.mesure(Partie::Boucle) {
-        etape(
-            &mut etapes,
-            "construction de l'espace de travail (tests, debug)",
-            || {
-                boucle::chronometrer(boucle::cargo(&racine, &["test", "--workspace", "--no-run"]))
-                    .map(drop)
-            },
-        )?;
         let essais = if p.rapide { 1 } else { 5 };
         boucle = Some(etape(&mut etapes, "boucle de l'étudiant", || {
             boucle::mesurer(&racine, essais, |paquet| eprintln!("  {paquet}"))
@@ -211,8 +193,12 @@ fn mesurer(p: &Parametres) -> Result<(), String> {
     if p.mesure(Partie::Memoire) {
         let dossier_evenements = brut.join("evenements");
         ecrire_evenements(&dossier_evenements)?;
+        // criterion écrit ses estimations dans `$CRITERION_HOME`, que `cargo xtask bench` fixe.
+        let criterion = std::env::var_os("CRITERION_HOME")
+            .map(PathBuf::from)
+            .ok_or("CRITERION_HOME n'est pas fixé : lancez la mesure par `cargo xtask bench`")?;
         en_memoire.rust = etape(&mut etapes, "en mémoire : Rust (criterion)", || {
-            criterion(&racine, &brut.join("criterion"), p.rapide)
+            mesures::en_memoire::mesurer(&criterion, p.rapide)
         })?;
         en_memoire.python = etape(&mut etapes, "en mémoire : Python", || {
             python_en_memoire(&racine, &p.python, &dossier_evenements, p.rapide)
@@ -223,13 +209,16 @@ fn mesurer(p: &Parametres) -> Result<(), String> {
     if p.mesure(Partie::Taille) {
         tailles = etape(&mut etapes, "taille des paquets arm64", || {
             std::fs::create_dir_all(brut.join("zip")).map_err(|e| e.to_string())?;
-            ["ProduitsFunction", "AutorisateurFunction"]
-                .into_iter()
-                .map(|fonction| {
+            p.arm64
+                .iter()
+                .map(|bootstrap| {
+                    let (fonction, chemin) = bootstrap
+                        .split_once('=')
+                        .ok_or_else(|| format!("--arm64 {bootstrap} : attendu FONCTION=CHEMIN"))?;
                     taille::mesurer(
                         &p.python,
                         fonction,
-                        &p.arm64.join(fonction).join("bootstrap"),
+                        Path::new(chemin),
                         &brut.join("zip").join(format!("{fonction}.zip")),
                     )
                 })
@@ -252,7 +241,7 @@ fn mesurer(p: &Parametres) -> Result<(), String> {
     if p.mesure(Partie::Charge) {
         let duree = Duration::from_secs(if p.rapide { 3 } else { 10 });
         charge = Some(etape(&mut etapes, "passerelle sous charge", || {
-            executeur.block_on(sous_charge(&racine, &p.oha, duree))
+            executeur.block_on(sous_charge(&racine, &brut, &p.wrk, duree))
         })?);
     }
     drop(executeur);
@@ -299,67 +288,6 @@ fn ecrire_evenements(dossier: &Path) -> Result<(), String> {
         std::fs::write(&chemin, texte).map_err(|e| format!("{} : {e}", chemin.display()))?;
     }
     Ok(())
-}
-
-/// `cargo bench -p mesures`, puis les médianes que criterion a écrites.
-fn criterion(racine: &Path, dossier: &Path, rapide: bool) -> Result<Vec<Invocation>, String> {
-    // Le profil `release` lui-même (et non `bench`, qui en hérite) : les dépendances que
-    // `cargo xtask bench` vient de construire servent telles quelles.
-    let mut commande = boucle::cargo(
-        racine,
-        &[
-            "bench",
-            "--profile",
-            "release",
-            "-p",
-            "mesures",
-            "--bench",
-            "api",
-            "--",
-        ],
-    );
-    if rapide {
-        commande.args([
-            "--warm-up-time",
-            "1",
-            "--measurement-time",
-            "1",
-            "--sample-size",
-            "20",
-        ]);
-    }
-    commande.env("CRITERION_HOME", dossier);
-    let sortie = commande
-        .output()
-        .map_err(|e| format!("cargo bench ne démarre pas ({e})"))?;
-    if !sortie.status.success() {
-        return Err(format!(
-            "cargo bench a échoué :\n{}{}",
-            String::from_utf8_lossy(&sortie.stdout),
-            String::from_utf8_lossy(&sortie.stderr)
-        ));
-    }
-    let mediane = |nom: &str| -> Result<f64, String> {
-        let chemin = dossier.join("api").join(nom).join("new/estimates.json");
-        let texte = std::fs::read_to_string(&chemin)
-            .map_err(|e| format!("{} illisible ({e})", chemin.display()))?;
-        let valeur: serde_json::Value =
-            serde_json::from_str(&texte).map_err(|e| format!("{} : {e}", chemin.display()))?;
-        valeur["median"]["point_estimate"]
-            .as_f64()
-            .ok_or_else(|| format!("{} : pas de médiane", chemin.display()))
-    };
-    Route::TOUTES
-        .iter()
-        .map(|route| {
-            Ok(Invocation {
-                route: route.cle().to_string(),
-                evenement_octets: route.evenement().len() as u64,
-                mediane_ns: mediane(route.cle())?,
-                lecture_mediane_ns: mediane(&format!("lecture-{}", route.cle()))?,
-            })
-        })
-        .collect()
 }
 
 /// Le script `python/en_memoire.py` sur les mêmes événements.
@@ -441,27 +369,37 @@ async fn demarrage_a_froid(
 
 async fn sous_charge(
     racine: &Path,
-    oha: &Path,
+    brut: &Path,
+    wrk: &Path,
     duree: Duration,
 ) -> Result<mesures::resultats::Charge, String> {
     let gabarit = racine.join("template.yaml");
     let binaires = racine.join("target/release");
-    let version = Command::new(oha)
-        .arg("--version")
+    let script = brut.join("rapport.lua");
+    std::fs::write(&script, charge::RAPPORT_WRK)
+        .map_err(|e| format!("{} : {e}", script.display()))?;
+    // `wrk -v` écrit « wrk 4.1.0 [epoll] Copyright … » : on garde le nom et la version.
+    let version = Command::new(wrk)
+        .arg("-v")
         .output()
         .ok()
-        .map(|s| String::from_utf8_lossy(&s.stdout).trim().to_string())
-        .unwrap_or_else(|| "oha".to_string());
+        .and_then(|s| {
+            let texte = String::from_utf8_lossy(&s.stdout).into_owned();
+            let mots: Vec<&str> = texte.split_whitespace().take(2).collect();
+            (mots.len() == 2).then(|| mots.join(" "))
+        })
+        .unwrap_or_else(|| "wrk".to_string());
 
     let libre = charge::demarrer(&gabarit, &binaires, true).await?;
     let url = libre.url();
     let cible = tokio::task::spawn_blocking(move || charge::creer_un_produit(&url))
         .await
         .map_err(|e| e.to_string())??;
-    let oha = oha.to_path_buf();
-    let sans_limitation = tokio::task::spawn_blocking(move || charge::oha(&oha, &cible, 4, duree))
-        .await
-        .map_err(|e| e.to_string())??;
+    let wrk = wrk.to_path_buf();
+    let sans_limitation =
+        tokio::task::spawn_blocking(move || charge::wrk(&wrk, &script, &cible, 4, duree))
+            .await
+            .map_err(|e| e.to_string())??;
     drop(libre);
 
     let limitee = charge::demarrer(&gabarit, &binaires, false).await?;

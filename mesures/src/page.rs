@@ -408,9 +408,9 @@ fn boucle(p: &mut String, b: Option<&Boucle>) {
     let _ = write!(
         p,
         "Ce que vous attendez entre un enregistrement et le verdict des tests.\n\n\
-         - Le premier `cargo test -p lab-03-integration-proxy` une fois l'espace de travail \
-           construit par `cargo test --workspace --no-run` (comme après `cargo xtask test`) : \
-           {}, {} crate{} compilée{} pour lui seul.\n\
+         - Le premier `cargo test -p lab-03-integration-proxy` une fois les tests de chaque \
+           atelier construits, atelier par atelier (`cargo test -p lab-NN-… --no-run`, l'état \
+           où `cargo xtask test` laisse le dépôt) : {}, {} crate{} compilée{}.\n\
          - Puis, pour chaque atelier, `touch src/lib.rs` et `cargo test -p lab-NN-…` : \
            compilation de l'atelier et exécution de ses tests (l'énoncé, dont des tests \
            échouent), {}.\n\n\
@@ -457,17 +457,38 @@ fn commande(p: &mut String, r: &Resultats) {
          ```sh\ncargo xtask bench            # la mesure complète, celle de cette page\n\
          cargo xtask bench --rapide   # moins d'échantillons, pour vérifier la commande\n```\n\n\
          La commande installe ce qui lui manque (awslambdaric et boto3 dans `.outils/venv`, le \
-         générateur de charge oha dans `.outils`), compile ce qu'elle mesure, puis réécrit cette \
-         page, `mesures.json` et les figures. Fermez les autres programmes : une machine occupée \
-         mesure surtout ce qui l'occupe. Cette exécution a pris :\n\n\
-         | étape | durée |\n|---|---|\n",
+         générateur de charge wrk par le paquet Debian quand elle le peut), compile ce qu'elle \
+         mesure, puis réécrit cette page, `mesures.json` et les figures. Elle compile par deux \
+         voies à la fois : les binaires `release` x86_64 d'un côté ; de l'autre les \
+         installations, les `bootstrap` arm64, puis les tests de chaque atelier, comme les laisse \
+         `cargo xtask test`. Les mesures ne commencent qu'ensuite, quand plus rien ne compile. \
+         Fermez les autres programmes : une machine occupée mesure surtout ce qui l'occupe. \
+         Cette exécution a pris :\n\n\
+         | étape | voie | durée |\n|---|---|---|\n",
     );
     let mut total = 0.0;
     for etape in &r.etapes {
-        total += etape.duree_s;
-        let _ = writeln!(p, "| {} | {} |", etape.nom, secondes(etape.duree_s));
+        let voie = match etape.voie {
+            Some(voie) => voie.to_string(),
+            None => {
+                total += etape.duree_s;
+                "—".to_string()
+            }
+        };
+        let _ = writeln!(
+            p,
+            "| {} | {voie} | {} |",
+            etape.nom,
+            secondes(etape.duree_s)
+        );
     }
-    let _ = writeln!(p, "| **total** | **{}** |\n", secondes(total));
+    let _ = writeln!(
+        p,
+        "| **total** | | **{}** |\n\n\
+         Les étapes d'une voie se recouvrent avec celles de l'autre : le total compte leur durée \
+         commune une fois, sans la compilation de xtask lui-même.\n",
+        secondes(total)
+    );
 }
 
 fn sources(p: &mut String) {
@@ -485,8 +506,8 @@ fn sources(p: &mut String) {
            la lecture d'un événement, format par format.\n\
          - [criterion](https://docs.rs/criterion) ; [`time.perf_counter_ns`](https://docs.python.org/3/library/time.html#time.perf_counter_ns) ; \
            [awslambdaric](https://github.com/aws/aws-lambda-python-runtime-interface-client) ; \
-           [oha](https://github.com/hatoo/oha).\n\
-         - Le code de ces mesures : le crate `mesures/` du dépôt (`benches/api.rs`, `python/`, \
+           [wrk](https://github.com/wg/wrk).\n\
+         - Le code de ces mesures : le crate `mesures/` du dépôt (`src/en_memoire.rs`, `python/`, \
            `src/main.rs`).\n",
     );
 }
@@ -529,10 +550,23 @@ mod tests {
             tailles_origine: String::new(),
             charge: None,
             boucle: None,
-            etapes: vec![Etape {
-                nom: "mesure".into(),
-                duree_s: 12.0,
-            }],
+            etapes: vec![
+                Etape {
+                    nom: "constructions".into(),
+                    duree_s: 100.0,
+                    voie: None,
+                },
+                Etape {
+                    nom: "release".into(),
+                    duree_s: 90.0,
+                    voie: Some(1),
+                },
+                Etape {
+                    nom: "mesure".into(),
+                    duree_s: 12.0,
+                    voie: None,
+                },
+            ],
         }
     }
 
@@ -559,5 +593,29 @@ mod tests {
             4,
             "démarrage, tailles, charge et boucle ne sont pas mesurés ici"
         );
+    }
+
+    #[test]
+    fn le_total_des_etapes_compte_une_fois_ce_que_les_deux_voies_font_en_meme_temps() {
+        let page = rendre(&resultats());
+        assert!(
+            page.contains("| release | 1 | 90,0\u{a0}s |"),
+            "l'étape de la voie 1 est listée avec sa voie : {page}"
+        );
+        assert!(
+            page.contains("| **total** | | **112\u{a0}s** |"),
+            "100 s de constructions et 12 s de mesure, sans les 90 s de la voie 1 : {page}"
+        );
+    }
+
+    #[test]
+    fn une_etape_se_lit_avec_ou_sans_sa_voie() {
+        let etape = Etape::lire("2:bootstrap arm64=12.5").expect("étape lisible");
+        assert_eq!(
+            (etape.nom.as_str(), etape.voie),
+            ("bootstrap arm64", Some(2))
+        );
+        assert_eq!(Etape::lire("mesure=3").expect("étape lisible").voie, None);
+        assert!(Etape::lire("mesure").is_err() && Etape::lire("mesure=vite").is_err());
     }
 }

@@ -156,4 +156,29 @@ pub struct BoucleAtelier {
 pub struct Etape {
     pub nom: String,
     pub duree_s: f64,
+    /// La voie (1 ou 2) d'une étape menée en même temps qu'une autre : sa durée est déjà
+    /// comptée dans l'étape qui englobe les deux voies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voie: Option<u8>,
+}
+
+impl Etape {
+    /// Lit `nom=secondes`, ou `N:nom=secondes` pour une étape de la voie N.
+    pub fn lire(texte: &str) -> Result<Etape, String> {
+        let (tete, secondes) = texte
+            .rsplit_once('=')
+            .ok_or_else(|| format!("--etape {texte} : attendu [voie:]nom=secondes"))?;
+        let duree_s = secondes
+            .parse()
+            .map_err(|_| format!("--etape {texte} : durée illisible"))?;
+        let (voie, nom) = match tete.split_once(':') {
+            Some((voie, nom)) if voie.parse::<u8>().is_ok() => (voie.parse().ok(), nom),
+            _ => (None, tete),
+        };
+        Ok(Etape {
+            nom: nom.to_string(),
+            duree_s,
+            voie,
+        })
+    }
 }

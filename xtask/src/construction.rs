@@ -66,7 +66,7 @@ const CONSEIL_BOOTSTRAP: &str = "vérifiez `Metadata: BuildMethod: rust-cargolam
 
 /// La cible arm64, ajoutée par rustup (sans effet si elle est déjà là). Sans rustup, une
 /// chaîne Rust qui a déjà la bibliothèque standard de la cible convient aussi.
-fn assurer_cible() -> Resultat {
+pub fn assurer_cible() -> Resultat {
     let mut rustup = Command::new("rustup");
     rustup.args(["target", "add", CIBLE]);
     let raison = match lancer(rustup, |_| {}) {

@@ -199,16 +199,59 @@ pub fn assurer_chromium() -> Resultat<PathBuf> {
     if let Some(chemin) = navigateur::executable() {
         return Ok(chemin);
     }
+    installer_paquet_debian(
+        "chromium",
+        "Chromium est introuvable",
+        "installez-le (Debian, Ubuntu : `sudo apt-get install chromium`) ou donnez son chemin \
+         dans la variable CHROMIUM, puis relancez",
+        "installation de Chromium (paquet Debian, environ 2 min, une seule fois)",
+    )?;
+    navigateur::executable().ok_or_else(|| {
+        Echec::new(
+            "Chromium reste introuvable après son installation",
+            "cherchez l'exécutable (`dpkg -L chromium | grep bin/`) et donnez-le dans CHROMIUM",
+        )
+    })
+}
+
+/// wrk, le générateur de charge de `cargo xtask bench` : celui du `PATH`, sinon le paquet
+/// Debian `wrk`, installé par apt-get quand on est root (comme en CI).
+pub fn assurer_wrk() -> Resultat<PathBuf> {
+    // `wrk -v` écrit sa version et sort en erreur : il suffit qu'il démarre.
+    let present = || Command::new("wrk").arg("-v").output().is_ok();
+    if !present() {
+        installer_paquet_debian(
+            "wrk",
+            "wrk, le générateur de charge, est introuvable",
+            "installez-le (Debian, Ubuntu : `sudo apt-get install wrk` ; macOS : `brew install \
+             wrk`), puis relancez",
+            "installation de wrk (paquet Debian, quelques secondes, une seule fois)",
+        )?;
+    }
+    if present() {
+        Ok(PathBuf::from("wrk"))
+    } else {
+        Err(Echec::new(
+            "wrk reste introuvable après son installation",
+            "vérifiez `command -v wrk`, puis relancez",
+        ))
+    }
+}
+
+/// Installe le paquet Debian `paquet` par apt-get, si l'on est root ; sinon, l'échec
+/// `introuvable` avec son conseil (la commande à taper soi-même).
+fn installer_paquet_debian(
+    paquet: &str,
+    introuvable: &str,
+    conseil_sans_root: &str,
+    titre: &str,
+) -> Resultat {
     let root = Command::new("id")
         .arg("-u")
         .output()
         .is_ok_and(|sortie| sortie.stdout.starts_with(b"0\n"));
     if !root {
-        return Err(Echec::new(
-            "Chromium est introuvable",
-            "installez-le (Debian, Ubuntu : `sudo apt-get install chromium`) ou donnez son chemin \
-             dans la variable CHROMIUM, puis relancez",
-        ));
+        return Err(Echec::new(introuvable, conseil_sans_root));
     }
     let apt = |arguments: &[&str]| {
         let mut commande = Command::new("apt-get");
@@ -221,14 +264,9 @@ pub fn assurer_chromium() -> Resultat<PathBuf> {
         "l'installation passe par les paquets Debian : vérifiez l'accès au dépôt, puis relancez";
     exiger("apt-get update", apt(&["update", "-q"]), conseil)?;
     exiger(
-        "installation de Chromium (paquet Debian, environ 2 min, une seule fois)",
-        apt(&["install", "-y", "-q", "--no-install-recommends", "chromium"]),
+        titre,
+        apt(&["install", "-y", "-q", "--no-install-recommends", paquet]),
         conseil,
-    )?;
-    navigateur::executable().ok_or_else(|| {
-        Echec::new(
-            "Chromium reste introuvable après son installation",
-            "cherchez l'exécutable (`dpkg -L chromium | grep bin/`) et donnez-le dans CHROMIUM",
-        )
-    })
+    )
+    .map(drop)
 }
