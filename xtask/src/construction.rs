@@ -201,6 +201,30 @@ fn taille_lisible(octets: u64) -> String {
 mod tests {
     use super::*;
 
+    /// Les lignes `clé = valeur` de la section `[profile.release]` du `Cargo.toml` racine.
+    fn profil_release() -> Vec<(String, String)> {
+        let manifeste = fs::read_to_string(racine().join("Cargo.toml")).expect("Cargo.toml racine");
+        manifeste
+            .lines()
+            .skip_while(|ligne| ligne.trim() != "[profile.release]")
+            .skip(1)
+            .take_while(|ligne| !ligne.trim_start().starts_with('['))
+            .filter_map(|ligne| ligne.split_once('='))
+            .map(|(cle, valeur)| (cle.trim().to_string(), valeur.trim().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn le_profil_release_ecrit_panic_unwind_sinon_cargo_lambda_compile_en_abort() {
+        // cargo-lambda (que lance `sam build`) ajoute `panic = "abort"` quand le profil ne
+        // fixe pas `panic` : la couche du chapitre 04 ne rattraperait plus aucune panique.
+        let profil = profil_release();
+        assert!(
+            profil.contains(&("panic".to_string(), "\"unwind\"".to_string())),
+            "[profile.release] du Cargo.toml racine doit contenir `panic = \"unwind\"` : {profil:?}"
+        );
+    }
+
     /// Un en-tête ELF 64 bits petit-boutiste de `type_elf` pour `machine`.
     fn entete(type_elf: u16, machine: u16) -> Vec<u8> {
         let mut octets = b"\x7fELF\x02\x01\x01\x00".to_vec();
