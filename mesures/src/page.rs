@@ -304,7 +304,8 @@ fn tailles(p: &mut String, r: &Resultats) {
     p.push_str(
         "## 3. La taille des paquets\n\n\
          Les deux fonctions de `template.yaml`, compilées pour arm64 en mode `release` par \
-         cargo-lambda (profil du `Cargo.toml` racine : `opt-level = \"s\"`, LTO, `strip`), puis \
+         cargo-lambda (profil du `Cargo.toml` racine : `opt-level = \"s\"`, LTO, `strip`, \
+         `panic = \"unwind\"` ; cargo-lambda y ajoute `-C target-cpu=neoverse-n1`), puis \
          compressées en zip comme pour un déploiement.\n\n",
     );
     if r.tailles.is_empty() {
@@ -458,10 +459,11 @@ fn commande(p: &mut String, r: &Resultats) {
          cargo xtask bench --rapide   # moins d'échantillons, pour vérifier la commande\n```\n\n\
          La commande installe ce qui lui manque (awslambdaric et boto3 dans `.outils/venv`, le \
          générateur de charge wrk par le paquet Debian quand elle le peut), compile ce qu'elle \
-         mesure, puis réécrit cette page, `mesures.json` et les figures. Elle compile par deux \
-         voies à la fois : les binaires `release` x86_64 d'un côté ; de l'autre les \
-         installations, les `bootstrap` arm64, puis les tests de chaque atelier, comme les laisse \
-         `cargo xtask test`. Les mesures ne commencent qu'ensuite, quand plus rien ne compile. \
+         mesure, puis réécrit cette page, `mesures.json` et les figures. Elle compile par trois \
+         voies à la fois : (1) les binaires `release` x86_64 ; (2) les installations, puis les \
+         `bootstrap` arm64 (ceux de `sam build` s'il les a déjà faits) ; (3) les tests de chaque \
+         atelier, comme les laisse `cargo xtask test`. Les mesures ne commencent qu'ensuite, \
+         quand plus rien ne compile. \
          Fermez les autres programmes : une machine occupée mesure surtout ce qui l'occupe. \
          Cette exécution a pris :\n\n\
          | étape | voie | durée |\n|---|---|---|\n",
@@ -485,8 +487,8 @@ fn commande(p: &mut String, r: &Resultats) {
     let _ = writeln!(
         p,
         "| **total** | | **{}** |\n\n\
-         Les étapes d'une voie se recouvrent avec celles de l'autre : le total compte leur durée \
-         commune une fois, sans la compilation de xtask lui-même.\n",
+         Les voies se recouvrent : le total compte une fois l'étape qui les englobe, sans la \
+         compilation de xtask lui-même.\n",
         secondes(total)
     );
 }
@@ -596,7 +598,7 @@ mod tests {
     }
 
     #[test]
-    fn le_total_des_etapes_compte_une_fois_ce_que_les_deux_voies_font_en_meme_temps() {
+    fn le_total_des_etapes_compte_une_fois_ce_que_les_voies_font_en_meme_temps() {
         let page = rendre(&resultats());
         assert!(
             page.contains("| release | 1 | 90,0\u{a0}s |"),

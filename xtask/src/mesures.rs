@@ -2,23 +2,23 @@
 //! Ce module installe ce qu'il faut et construit ce qui est mesuré ; la mesure elle-même, la
 //! page et ses figures sont le travail du crate `mesures` (son binaire, en `release`).
 //!
-//! Les constructions vont par deux voies en même temps, car une construction `release` laisse
+//! Les constructions vont par trois voies en même temps, car une construction `release` laisse
 //! souvent un cœur sur deux libre (la fin d'un gros crate, l'édition des liens avec LTO) :
 //! - voie 1 : les binaires `release` x86_64 (les fonctions et `mesures`) ;
-//! - voie 2 : les installations, les `bootstrap` arm64 (dans leur propre dossier `target`, pour
-//!   ne pas attendre le verrou de la voie 1), puis les tests de chaque atelier en `debug`,
-//!   l'état où `cargo xtask test` laisse le dépôt.
+//! - voie 2 : les installations, puis les `bootstrap` arm64 (dans leur propre dossier
+//!   `target`, pour ne pas attendre le verrou de la voie 1) ;
+//! - voie 3 : les tests de chaque atelier en `debug`, l'état où `cargo xtask test` laisse le
+//!   dépôt.
 //!
-//! Les mesures ne commencent qu'ensuite, sur une machine qui ne compile plus rien.
-//! `cargo xtask test` vérifie que la page commise est celle que `mesures.json` donne
-//! aujourd'hui : les chiffres ne s'écrivent jamais à la main.
+//! Les mesures ne commencent qu'ensuite, sur une machine qui ne compile plus rien. Le test
+//! `mesures/tests/page_commise.rs` vérifie que la page commise est celle que `mesures.json`
+//! donne aujourd'hui : les chiffres ne s'écrivent jamais à la main.
 
 use crate::console::{Echec, Resultat, cargo, exiger, lancer, racine};
 use crate::outils::{
     assurer_dynalite, assurer_outils_python, assurer_wrk, installer_paquets_python,
 };
 use crate::{ateliers, construction, outils};
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -48,18 +48,20 @@ fn etape(voie: Option<u8>, nom: &str, debut: Instant) -> String {
 /// `cargo xtask bench [--rapide]`.
 pub fn mesurer(rapide: bool) -> Resultat {
     let debut = Instant::now();
-    let (voie_1, voie_2) = std::thread::scope(|portee| {
+    let (voie_1, voie_2, voie_3) = std::thread::scope(|portee| {
         let voie_1 = portee.spawn(construire_x86_64);
-        let voie_2 = installer_et_construire();
-        (voie_1.join(), voie_2)
+        let voie_3 = portee.spawn(construire_les_ateliers);
+        let voie_2 = installer_et_construire_arm64();
+        (voie_1.join(), voie_2, voie_3.join())
     });
-    let mut etapes = voie_1
-        .unwrap_or_else(|_| Err(Echec::new("la construction release a paniqué", "relancez")))?;
+    let paniquee = |_| Err(Echec::new("une construction a paniqué", "relancez"));
+    let mut etapes = voie_1.unwrap_or_else(paniquee)?;
     let (bin, wrk, bootstraps, origine, etapes_2) = voie_2?;
     etapes.extend(etapes_2);
+    etapes.extend(voie_3.unwrap_or_else(paniquee)?);
     etapes.push(etape(
         None,
-        "constructions et installations (les deux voies)",
+        "constructions et installations (les trois voies)",
         debut,
     ));
 
@@ -110,13 +112,28 @@ pub fn mesurer(rapide: bool) -> Resultat {
     Ok(())
 }
 
+/// Lance `commande` sans indicateur (la voie 2 a le sien) et annonce sa fin.
+fn construire_en_silence(titre: &str, commande: Command) -> Resultat {
+    let debut = Instant::now();
+    let sortie = lancer(commande, |_| {})?;
+    if !sortie.succes {
+        return Err(Echec::new(
+            format!("{titre} a échoué :\n{}", sortie.fin(40)),
+            "corrigez l'erreur de compilation ci-dessus, puis relancez",
+        ));
+    }
+    eprintln!("✓ {titre} ({:.0} s)", debut.elapsed().as_secs_f64());
+    Ok(())
+}
+
 /// Voie 1 : les binaires `release` x86_64, en une commande (les fonctionnalités des
-/// dépendances sont unifiées une fois). Sans indicateur : la voie 2 a le sien.
+/// dépendances sont unifiées une fois).
 fn construire_x86_64() -> Resultat<Vec<String>> {
     let debut = Instant::now();
     let titre = "construction release (x86_64) : api-produits, autorisateur et mesures";
     eprintln!("→ {titre}, pendant les étapes suivantes…");
-    let sortie = lancer(
+    construire_en_silence(
+        titre,
         cargo(&[
             "build",
             "--release",
@@ -126,16 +143,28 @@ fn construire_x86_64() -> Resultat<Vec<String>> {
             "mesures",
             "--bins",
         ]),
-        |_| {},
     )?;
-    if !sortie.succes {
-        return Err(Echec::new(
-            format!("{titre} a échoué :\n{}", sortie.fin(40)),
-            "corrigez l'erreur de compilation ci-dessus, puis relancez",
-        ));
-    }
-    eprintln!("✓ {titre} ({:.0} s)", debut.elapsed().as_secs_f64());
     Ok(vec![etape(Some(1), "construction release (x86_64)", debut)])
+}
+
+/// Voie 3 : les tests de chaque atelier en `debug`, l'état où `cargo xtask test` laisse le
+/// dépôt (chaque atelier y est compilé et testé seul, pour son contrat, avec les
+/// fonctionnalités de ses propres dépendances).
+fn construire_les_ateliers() -> Resultat<Vec<String>> {
+    let debut = Instant::now();
+    eprintln!("→ construction des tests de chaque atelier (debug), pendant ce temps…");
+    for atelier in ateliers::lister()? {
+        let paquet = atelier.paquet();
+        construire_en_silence(
+            &format!("construction des tests de {paquet} (debug)"),
+            cargo(&["test", "-p", &paquet, "--no-run"]),
+        )?;
+    }
+    Ok(vec![etape(
+        Some(3),
+        "construction des tests des ateliers (debug)",
+        debut,
+    )])
 }
 
 /// Ce que rend la voie 2 : le `bin` de `.outils/venv`, wrk, les `bootstrap` arm64 (fonction,
@@ -148,8 +177,8 @@ type Voie2 = (
     Vec<String>,
 );
 
-/// Voie 2 : les installations, les `bootstrap` arm64, puis les tests des ateliers en `debug`.
-fn installer_et_construire() -> Resultat<Voie2> {
+/// Voie 2 : les installations, puis les `bootstrap` arm64.
+fn installer_et_construire_arm64() -> Resultat<Voie2> {
     let mut etapes = Vec::new();
     let debut = Instant::now();
     let bin = assurer_outils_python()?;
@@ -161,23 +190,6 @@ fn installer_et_construire() -> Resultat<Voie2> {
     let debut = Instant::now();
     let (bootstraps, origine) = bootstraps_arm64(&bin)?;
     etapes.push(etape(Some(2), "bootstrap arm64", debut));
-
-    // L'état où `cargo xtask test` laisse le dépôt : chaque atelier a été compilé et testé
-    // seul (son contrat), avec les fonctionnalités de ses propres dépendances.
-    let debut = Instant::now();
-    for atelier in ateliers::lister()? {
-        let paquet = atelier.paquet();
-        exiger(
-            &format!("construction des tests de {paquet} (debug)"),
-            cargo(&["test", "-p", &paquet, "--no-run"]),
-            "corrigez l'erreur de compilation ci-dessus, puis relancez",
-        )?;
-    }
-    etapes.push(etape(
-        Some(2),
-        "construction des tests des ateliers (debug)",
-        debut,
-    ));
     Ok((bin, wrk, bootstraps, origine, etapes))
 }
 
@@ -247,86 +259,4 @@ fn assurer_paquets_python(bin: &Path) -> Resultat {
         PAQUETS_PYTHON,
         "installation d'awslambdaric et boto3 dans .outils/venv (quelques secondes, une fois)",
     )
-}
-
-/// Dans `cargo xtask test` : la page et les figures commises sont celles que `mesures.json`
-/// donne aujourd'hui, octet pour octet.
-pub fn verifier() -> Resultat {
-    let dossier = racine().join(DOSSIER);
-    let json = dossier.join("mesures.json");
-    if !json.is_file() {
-        return Err(Echec::new(
-            format!("{DOSSIER}/mesures.json est absent"),
-            "lancez `cargo xtask bench`, puis commettez la page, le JSON et les figures",
-        ));
-    }
-    let essai = racine()
-        .join("target/mesures/verification")
-        .join(std::process::id().to_string());
-    let _ = fs::remove_dir_all(&essai);
-    let mut rendu = cargo(&["run", "-q", "-p", "mesures", "--", "rendre"]);
-    rendu.arg(&json).arg(&essai);
-    exiger(
-        "page des mesures, réécrite à partir de mesures.json",
-        rendu,
-        "corrigez le crate mesures (src/page.rs, src/graphiques.rs)",
-    )?;
-    let differences = comparer(&essai, &dossier);
-    let _ = fs::remove_dir_all(&essai);
-    if let Some(fichier) = differences.first() {
-        return Err(Echec::new(
-            format!(
-                "{DOSSIER}/{fichier} n'est pas ce que mesures.json donne aujourd'hui \
-                 ({} fichier(s) différent(s))",
-                differences.len()
-            ),
-            "ne modifiez jamais la page à la main : relancez `cargo xtask bench` (ou \
-             `cargo run -p mesures -- rendre chapters/annexe-mesures/mesures.json \
-             chapters/annexe-mesures` après un changement de mise en page), puis commettez",
-        ));
-    }
-    eprintln!("✓ page des mesures : conforme à mesures.json");
-    Ok(())
-}
-
-/// Les fichiers (page, figures) qui diffèrent entre `attendu` et `commis`, ou qui manquent
-/// d'un côté, en chemins relatifs.
-fn comparer(attendu: &Path, commis: &Path) -> Vec<String> {
-    let mut noms: Vec<PathBuf> = vec![PathBuf::from("README.md")];
-    for cote in [attendu, commis] {
-        for entree in fs::read_dir(cote.join("figures"))
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            noms.push(Path::new("figures").join(entree.file_name()));
-        }
-    }
-    noms.sort();
-    noms.dedup();
-    noms.into_iter()
-        .filter(|nom| fs::read(attendu.join(nom)).ok() != fs::read(commis.join(nom)).ok())
-        .map(|nom| nom.display().to_string())
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn une_figure_en_trop_en_moins_ou_changee_est_une_difference() {
-        let base = std::env::temp_dir().join(format!("xtask-mesures-{}", std::process::id()));
-        let (a, b) = (base.join("a"), base.join("b"));
-        for dossier in [&a, &b] {
-            fs::create_dir_all(dossier.join("figures")).expect("dossier d'essai");
-            fs::write(dossier.join("README.md"), "page").expect("page");
-            fs::write(dossier.join("figures/un.svg"), "<svg/>").expect("figure");
-        }
-        assert!(comparer(&a, &b).is_empty(), "deux dossiers identiques");
-        fs::write(b.join("figures/un.svg"), "<svg></svg>").expect("figure changée");
-        fs::write(a.join("figures/deux.svg"), "<svg/>").expect("figure en trop");
-        assert_eq!(comparer(&a, &b), ["figures/deux.svg", "figures/un.svg"]);
-        let _ = fs::remove_dir_all(&base);
-    }
 }

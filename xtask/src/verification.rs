@@ -4,9 +4,7 @@
 
 use crate::ateliers;
 use crate::console::{Echec, Resultat, cargo, exiger};
-use crate::{
-    construction, contrat, devoilement, essai_local, figures, gabarits, mesures, outils, rendu,
-};
+use crate::{construction, contrat, devoilement, essai_local, figures, gabarits, outils, rendu};
 
 /// Le nombre d'événements des propriétés de l'API Produits avec `--complet` (la variable que
 /// lit `solutions/api-produits/tests/api/proprietes.rs`).
@@ -25,7 +23,6 @@ pub fn tout_verifier(complet: bool) -> Resultat {
     )?;
     devoilement::verifier()?;
     figures::verifier()?;
-    mesures::verifier()?;
     exiger(
         "cargo clippy -D warnings",
         cargo(&[
