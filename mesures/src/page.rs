@@ -459,9 +459,9 @@ fn commande(p: &mut String, r: &Resultats) {
          cargo xtask bench --rapide   # moins d'échantillons, pour vérifier la commande\n```\n\n\
          La commande installe ce qui lui manque (awslambdaric et boto3 dans `.outils/venv`, le \
          générateur de charge wrk par le paquet Debian quand elle le peut), compile ce qu'elle \
-         mesure, puis réécrit cette page, `mesures.json` et les figures. Elle compile par trois \
-         voies à la fois : (1) les binaires `release` x86_64 ; (2) les installations, puis les \
-         `bootstrap` arm64 (ceux de `sam build` s'il les a déjà faits) ; (3) les tests de chaque \
+         mesure, puis réécrit cette page, `mesures.json` et les figures. Elle compile par deux \
+         voies à la fois : (1) les binaires `release` x86_64 ; (2) les installations, les \
+         `bootstrap` arm64 (ceux de `sam build` s'il les a déjà faits), puis les tests de chaque \
          atelier, comme les laisse `cargo xtask test`. Les mesures ne commencent qu'ensuite, \
          quand plus rien ne compile. \
          Fermez les autres programmes : une machine occupée mesure surtout ce qui l'occupe. \

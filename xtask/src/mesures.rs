@@ -2,13 +2,15 @@
 //! Ce module installe ce qu'il faut et construit ce qui est mesuré ; la mesure elle-même, la
 //! page et ses figures sont le travail du crate `mesures` (son binaire, en `release`).
 //!
-//! Les constructions vont par trois voies en même temps, car une construction `release` laisse
+//! Les constructions vont par deux voies en même temps, car une construction `release` laisse
 //! souvent un cœur sur deux libre (la fin d'un gros crate, l'édition des liens avec LTO) :
 //! - voie 1 : les binaires `release` x86_64 (les fonctions et `mesures`) ;
-//! - voie 2 : les installations, puis les `bootstrap` arm64 (dans leur propre dossier
-//!   `target`, pour ne pas attendre le verrou de la voie 1) ;
-//! - voie 3 : les tests de chaque atelier en `debug`, l'état où `cargo xtask test` laisse le
-//!   dépôt.
+//! - voie 2 : les installations, les `bootstrap` arm64 (dans leur propre dossier `target`, pour
+//!   ne pas attendre le verrou de la voie 1), puis les tests de chaque atelier en `debug`,
+//!   l'état où `cargo xtask test` laisse le dépôt.
+//!
+//! Trois voies (les ateliers à part) ne vont pas plus vite sur deux cœurs : la construction
+//! `release` y perd plus que les ateliers n'y gagnent.
 //!
 //! Les mesures ne commencent qu'ensuite, sur une machine qui ne compile plus rien. Le test
 //! `mesures/tests/page_commise.rs` vérifie que la page commise est celle que `mesures.json`
@@ -48,20 +50,17 @@ fn etape(voie: Option<u8>, nom: &str, debut: Instant) -> String {
 /// `cargo xtask bench [--rapide]`.
 pub fn mesurer(rapide: bool) -> Resultat {
     let debut = Instant::now();
-    let (voie_1, voie_2, voie_3) = std::thread::scope(|portee| {
+    let (voie_1, voie_2) = std::thread::scope(|portee| {
         let voie_1 = portee.spawn(construire_x86_64);
-        let voie_3 = portee.spawn(construire_les_ateliers);
-        let voie_2 = installer_et_construire_arm64();
-        (voie_1.join(), voie_2, voie_3.join())
+        (voie_1.join(), installer_et_construire())
     });
-    let paniquee = |_| Err(Echec::new("une construction a paniqué", "relancez"));
-    let mut etapes = voie_1.unwrap_or_else(paniquee)?;
+    let mut etapes = voie_1
+        .unwrap_or_else(|_| Err(Echec::new("la construction release a paniqué", "relancez")))?;
     let (bin, wrk, bootstraps, origine, etapes_2) = voie_2?;
     etapes.extend(etapes_2);
-    etapes.extend(voie_3.unwrap_or_else(paniquee)?);
     etapes.push(etape(
         None,
-        "constructions et installations (les trois voies)",
+        "constructions et installations (les deux voies)",
         debut,
     ));
 
@@ -112,28 +111,13 @@ pub fn mesurer(rapide: bool) -> Resultat {
     Ok(())
 }
 
-/// Lance `commande` sans indicateur (la voie 2 a le sien) et annonce sa fin.
-fn construire_en_silence(titre: &str, commande: Command) -> Resultat {
-    let debut = Instant::now();
-    let sortie = lancer(commande, |_| {})?;
-    if !sortie.succes {
-        return Err(Echec::new(
-            format!("{titre} a échoué :\n{}", sortie.fin(40)),
-            "corrigez l'erreur de compilation ci-dessus, puis relancez",
-        ));
-    }
-    eprintln!("✓ {titre} ({:.0} s)", debut.elapsed().as_secs_f64());
-    Ok(())
-}
-
 /// Voie 1 : les binaires `release` x86_64, en une commande (les fonctionnalités des
-/// dépendances sont unifiées une fois).
+/// dépendances sont unifiées une fois). Sans indicateur : la voie 2 a le sien.
 fn construire_x86_64() -> Resultat<Vec<String>> {
     let debut = Instant::now();
     let titre = "construction release (x86_64) : api-produits, autorisateur et mesures";
     eprintln!("→ {titre}, pendant les étapes suivantes…");
-    construire_en_silence(
-        titre,
+    let sortie = lancer(
         cargo(&[
             "build",
             "--release",
@@ -143,28 +127,16 @@ fn construire_x86_64() -> Resultat<Vec<String>> {
             "mesures",
             "--bins",
         ]),
+        |_| {},
     )?;
-    Ok(vec![etape(Some(1), "construction release (x86_64)", debut)])
-}
-
-/// Voie 3 : les tests de chaque atelier en `debug`, l'état où `cargo xtask test` laisse le
-/// dépôt (chaque atelier y est compilé et testé seul, pour son contrat, avec les
-/// fonctionnalités de ses propres dépendances).
-fn construire_les_ateliers() -> Resultat<Vec<String>> {
-    let debut = Instant::now();
-    eprintln!("→ construction des tests de chaque atelier (debug), pendant ce temps…");
-    for atelier in ateliers::lister()? {
-        let paquet = atelier.paquet();
-        construire_en_silence(
-            &format!("construction des tests de {paquet} (debug)"),
-            cargo(&["test", "-p", &paquet, "--no-run"]),
-        )?;
+    if !sortie.succes {
+        return Err(Echec::new(
+            format!("{titre} a échoué :\n{}", sortie.fin(40)),
+            "corrigez l'erreur de compilation ci-dessus, puis relancez",
+        ));
     }
-    Ok(vec![etape(
-        Some(3),
-        "construction des tests des ateliers (debug)",
-        debut,
-    )])
+    eprintln!("✓ {titre} ({:.0} s)", debut.elapsed().as_secs_f64());
+    Ok(vec![etape(Some(1), "construction release (x86_64)", debut)])
 }
 
 /// Ce que rend la voie 2 : le `bin` de `.outils/venv`, wrk, les `bootstrap` arm64 (fonction,
@@ -177,8 +149,10 @@ type Voie2 = (
     Vec<String>,
 );
 
-/// Voie 2 : les installations, puis les `bootstrap` arm64.
-fn installer_et_construire_arm64() -> Resultat<Voie2> {
+/// Voie 2 : les installations, les `bootstrap` arm64, puis les tests de chaque atelier en
+/// `debug`, l'état où `cargo xtask test` laisse le dépôt (chaque atelier y est compilé et testé
+/// seul, pour son contrat, avec les fonctionnalités de ses propres dépendances).
+fn installer_et_construire() -> Resultat<Voie2> {
     let mut etapes = Vec::new();
     let debut = Instant::now();
     let bin = assurer_outils_python()?;
@@ -190,6 +164,21 @@ fn installer_et_construire_arm64() -> Resultat<Voie2> {
     let debut = Instant::now();
     let (bootstraps, origine) = bootstraps_arm64(&bin)?;
     etapes.push(etape(Some(2), "bootstrap arm64", debut));
+
+    let debut = Instant::now();
+    for atelier in ateliers::lister()? {
+        let paquet = atelier.paquet();
+        exiger(
+            &format!("construction des tests de {paquet} (debug)"),
+            cargo(&["test", "-p", &paquet, "--no-run"]),
+            "corrigez l'erreur de compilation ci-dessus, puis relancez",
+        )?;
+    }
+    etapes.push(etape(
+        Some(2),
+        "construction des tests des ateliers (debug)",
+        debut,
+    ));
     Ok((bin, wrk, bootstraps, origine, etapes))
 }
 
