@@ -5,7 +5,7 @@
 //! - `mesures mesurer --sortie DOSSIER --python PY --wrk WRK [--rapide] [--etape NOM=S]…` :
 //!   tout mesurer, écrire `DOSSIER/mesures.json`, puis la page et ses figures ;
 //! - `mesures rendre JSON DOSSIER` : réécrire la page et les figures à partir du JSON seul
-//!   (`cargo xtask test` compare le résultat à la page commise).
+//!   (après un changement de mise en page ; `tests/page_commise.rs` vérifie la page commise).
 
 use clap::{Parser, Subcommand};
 use mesures::evenements::{self, Route};
