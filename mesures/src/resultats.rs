@@ -182,3 +182,19 @@ impl Etape {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn une_etape_se_lit_avec_ou_sans_sa_voie() {
+        let etape = Etape::lire("2:bootstrap arm64=12.5").expect("étape lisible");
+        assert_eq!(
+            (etape.nom.as_str(), etape.voie),
+            ("bootstrap arm64", Some(2))
+        );
+        assert_eq!(Etape::lire("mesure=3").expect("étape lisible").voie, None);
+        assert!(Etape::lire("mesure").is_err() && Etape::lire("mesure=vite").is_err());
+    }
+}

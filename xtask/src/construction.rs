@@ -18,10 +18,14 @@ use std::process::Command;
 const CIBLE: &str = "aarch64-unknown-linux-gnu";
 
 /// Le dossier de construction de `sam build`, sous `target/`.
-const DOSSIER: &str = "target/sam-build";
+pub const DOSSIER: &str = "target/sam-build";
 
-/// Les fonctions de `template.yaml`, dont `sam build` fait chacune un dossier.
-const FONCTIONS: [&str; 2] = ["ProduitsFunction", "AutorisateurFunction"];
+/// Les fonctions de `template.yaml`, dont `sam build` fait chacune un dossier, avec leur
+/// binaire (`BuildProperties: Binary`).
+pub const FONCTIONS: [(&str, &str); 2] = [
+    ("ProduitsFunction", "api-produits"),
+    ("AutorisateurFunction", "autorisateur"),
+];
 
 /// `e_machine` d'un ELF pour aarch64 (EM_AARCH64, 183).
 const EM_AARCH64: u16 = 0xB7;
@@ -47,7 +51,7 @@ pub fn construire() -> Resultat {
         "lisez l'erreur de cargo-lambda ci-dessus ; `cargo xtask construire` relance cette seule étape",
     )?;
     let dossier = racine().join(DOSSIER);
-    for fonction in FONCTIONS {
+    for (fonction, _) in FONCTIONS {
         let chemin = dossier.join(fonction).join("bootstrap");
         let taille = verifier_bootstrap(&chemin)
             .map_err(|defaut| Echec::new(format!("{fonction} : {defaut}"), CONSEIL_BOOTSTRAP))?;

@@ -31,13 +31,6 @@ pub const DOSSIER: &str = "chapters/annexe-mesures";
 /// Ce que la fonction Python du démarrage à froid importe, dans `.outils/venv`.
 const PAQUETS_PYTHON: &[&str] = &["awslambdaric==4.2.2", "boto3==1.44.5"];
 
-/// Le dossier de `sam build` (`cargo xtask construire`), et ses deux fonctions avec leur binaire.
-const SAM_BUILD: &str = "target/sam-build";
-const FONCTIONS: [(&str, &str); 2] = [
-    ("ProduitsFunction", "api-produits"),
-    ("AutorisateurFunction", "autorisateur"),
-];
-
 /// Le dossier `target` des `bootstrap` arm64 que construit la mesure elle-même.
 const ARM64: &str = "target/mesures/arm64";
 
@@ -58,7 +51,13 @@ pub fn mesurer(rapide: bool) -> Resultat {
     });
     let mut etapes = voie_1
         .unwrap_or_else(|_| Err(Echec::new("la construction release a paniqué", "relancez")))?;
-    let (bin, wrk, bootstraps, origine, etapes_2) = voie_2?;
+    let Voie2 {
+        bin,
+        wrk,
+        bootstraps,
+        origine,
+        etapes: etapes_2,
+    } = voie_2?;
     etapes.extend(etapes_2);
     etapes.push(etape(
         None,
@@ -141,15 +140,16 @@ fn construire_x86_64() -> Resultat<Vec<String>> {
     Ok(vec![etape(Some(1), "construction release (x86_64)", debut)])
 }
 
-/// Ce que rend la voie 2 : le `bin` de `.outils/venv`, wrk, les `bootstrap` arm64 (fonction,
-/// chemin) et leur origine, les étapes chronométrées.
-type Voie2 = (
-    PathBuf,
-    PathBuf,
-    Vec<(String, PathBuf)>,
-    String,
-    Vec<String>,
-);
+/// Ce que prépare la voie 2.
+struct Voie2 {
+    /// Le `bin` de `.outils/venv` (python, cargo-lambda, zig).
+    bin: PathBuf,
+    wrk: PathBuf,
+    /// Le `bootstrap` arm64 de chaque fonction, et d'où ils viennent (pour la page).
+    bootstraps: Vec<(String, PathBuf)>,
+    origine: String,
+    etapes: Vec<String>,
+}
 
 /// Voie 2 : les installations, les `bootstrap` arm64, puis les tests de chaque atelier en
 /// `debug`, l'état où `cargo xtask test` laisse le dépôt (chaque atelier y est compilé et testé
@@ -181,15 +181,21 @@ fn installer_et_construire() -> Resultat<Voie2> {
         "construction des tests des ateliers (debug)",
         debut,
     ));
-    Ok((bin, wrk, bootstraps, origine, etapes))
+    Ok(Voie2 {
+        bin,
+        wrk,
+        bootstraps,
+        origine,
+        etapes,
+    })
 }
 
 /// Les `bootstrap` arm64 des deux fonctions : ceux de `sam build` s'ils sont là (`cargo xtask
 /// construire`), sinon construits par cargo-lambda comme le fait `sam build`
 /// (`cargo lambda build --release --arm64`), dans [`ARM64`].
 fn bootstraps_arm64(bin: &Path) -> Resultat<(Vec<(String, PathBuf)>, String)> {
-    let sam_build = racine().join(SAM_BUILD);
-    let de_sam: Vec<(String, PathBuf)> = FONCTIONS
+    let sam_build = racine().join(construction::DOSSIER);
+    let de_sam: Vec<(String, PathBuf)> = construction::FONCTIONS
         .iter()
         .map(|(fonction, _)| {
             (
@@ -226,7 +232,7 @@ fn bootstraps_arm64(bin: &Path) -> Resultat<(Vec<(String, PathBuf)>, String)> {
         "lisez l'erreur de cargo-lambda ci-dessus ; `cargo xtask construire` fait la même \
          construction par `sam build`",
     )?;
-    let construits = FONCTIONS
+    let construits = construction::FONCTIONS
         .iter()
         .map(|(fonction, binaire)| {
             (
