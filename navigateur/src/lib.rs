@@ -242,10 +242,15 @@ impl Chromium {
                     }
                 }
                 Ok(_) => {}
+                // Rien à lire pendant les 200 ms du délai de lecture, ou lecture interrompue par
+                // un signal (SIGCHLD d'un processus du test…) : sur une socket qui a un délai,
+                // Linux renvoie EINTR même avec SA_RESTART. Rien n'est perdu, on relit.
                 Err(tungstenite::Error::Io(e))
                     if matches!(
                         e.kind(),
-                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                        std::io::ErrorKind::WouldBlock
+                            | std::io::ErrorKind::TimedOut
+                            | std::io::ErrorKind::Interrupted
                     ) => {}
                 Err(e) => return Err(format!("DevTools ne répond plus ({e})")),
             }

@@ -36,7 +36,7 @@ pub fn tout_verifier(complet: bool) -> Resultat {
         "corrigez les avertissements ci-dessus, puis relancez",
     )?;
     exiger(
-        "tests du livre, du banc d'essai et de xtask",
+        "tests du livre, de l'API Produits, de la passerelle et des outils",
         cargo(&[
             "test",
             "--workspace",
@@ -45,7 +45,8 @@ pub fn tout_verifier(complet: bool) -> Resultat {
             "--exclude",
             "solution-*",
         ]),
-        "un test d'extrait porte le nom du chapitre et de la section : corrigez le bloc en cause",
+        "cargo nomme ci-dessus le crate du test en échec (« to rerun pass -p … ») ; un test \
+         chNN_…_sect_…_line_N est l'extrait de ce chapitre, à cette section et cette ligne",
     )?;
 
     let mut echecs = Vec::new();

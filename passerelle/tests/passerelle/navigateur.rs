@@ -62,8 +62,8 @@ fn une_page_d_une_autre_origine_lit_le_401_et_le_429_grace_aux_reponses_de_passe
     });
     let mut chromium = navigateur::Chromium::lancer(800, 600).unwrap_or_else(|e| {
         panic!(
-            "ce test a besoin de Chromium ({e}) : `sudo apt-get install chromium`, ou son \
-             chemin dans la variable CHROMIUM"
+            "ce test a besoin de Chromium, qui ne démarre pas ou ne répond pas ({e}) : \
+             `sudo apt-get install chromium`, ou son chemin dans la variable CHROMIUM"
         )
     });
     chromium
