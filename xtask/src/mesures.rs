@@ -47,6 +47,13 @@ pub fn mesurer(rapide: bool) -> Resultat {
         let voie_1 = portee.spawn(construire_x86_64);
         // La voie 2 d'abord, pendant que la voie 1 travaille ; on attend la voie 1 ensuite.
         let voie_2 = installer_et_construire();
+        if let Err(echec) = &voie_2 {
+            // Dit tout de suite, et non après les minutes de la construction release.
+            eprintln!(
+                "✗ {}\n  → la mesure s'arrêtera dès la fin de la construction release (x86_64)",
+                echec.message
+            );
+        }
         (voie_1.join(), voie_2)
     });
     let mut etapes = voie_1
