@@ -20,7 +20,8 @@ pub struct Limite {
 
 impl Limite {
     /// La limite par défaut d'un compte, par Région : 10 000 requêtes par seconde, rafale de
-    /// 5 000 (quotas d'API Gateway ; 2 500 et 1 250 au Cap et à Milan).
+    /// 5 000 (quotas d'API Gateway ; 2 500 et 1 250 dans treize Régions plus récentes, dont Le
+    /// Cap et Milan).
     pub const COMPTE: Limite = Limite {
         debit: 10_000.0,
         rafale: 5_000,
