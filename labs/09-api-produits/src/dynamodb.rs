@@ -10,7 +10,9 @@
 //!   trouve seul la région et les identifiants, comme dans Lambda.
 
 use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::config::timeout::TimeoutConfig;
 use aws_sdk_dynamodb::config::{BehaviorVersion, Builder, Credentials, Region};
+use std::time::Duration;
 
 /// La variable d'environnement qui nomme la table des produits.
 pub const VARIABLE_TABLE: &str = "TABLE_PRODUITS";
@@ -20,6 +22,22 @@ pub const VARIABLE_POINT_D_ACCES: &str = "DYNAMODB_ENDPOINT";
 
 /// La région d'un serveur local quand `AWS_REGION` est absente (un serveur local l'ignore).
 const REGION_LOCALE: &str = "eu-west-3";
+
+/// Le temps que le SDK peut passer sur un appel, tentatives comprises. Il reste sous le
+/// `Timeout` de la fonction (10 s dans `template.yaml`) : un DynamoDB muet donne le 503 de la
+/// fonction, et non l'arrêt de l'invocation par Lambda, qu'API Gateway change en 502.
+pub const DELAI_D_UN_APPEL: Duration = Duration::from_secs(8);
+
+/// Les délais du SDK : 2 s pour se connecter, 3 s par tentative et [`DELAI_D_UN_APPEL`] en
+/// tout. Ceux du SDK par défaut ne bornent que la connexion (3,1 s), pas une réponse qui
+/// n'arrive jamais.
+pub fn delais() -> TimeoutConfig {
+    TimeoutConfig::builder()
+        .connect_timeout(Duration::from_secs(2))
+        .operation_attempt_timeout(Duration::from_secs(3))
+        .operation_timeout(DELAI_D_UN_APPEL)
+        .build()
+}
 
 /// Les produits dans une table DynamoDB.
 ///
@@ -68,7 +86,12 @@ impl DynamoDbStore {
             Ok(adresse) if !adresse.trim().is_empty() => {
                 Client::from_conf(configuration_locale(adresse.trim()).build())
             }
-            _ => Client::new(&aws_config::load_defaults(BehaviorVersion::latest()).await),
+            _ => Client::new(
+                &aws_config::defaults(BehaviorVersion::latest())
+                    .timeout_config(delais())
+                    .load()
+                    .await,
+            ),
         };
         Ok(Self::new(client, table))
     }
@@ -78,8 +101,8 @@ impl DynamoDbStore {
 /// identifiants fixes (un serveur local ne les vérifie pas, mais le SDK signe chaque
 /// requête), région `AWS_REGION` ou `eu-west-3`.
 ///
-/// Les tentatives et délais restent ceux du SDK ; les tests les raccourcissent
-/// (voir [`crate::dynalite`]).
+/// Les tentatives restent celles du SDK, les délais sont ceux de [`delais`] ; les tests
+/// raccourcissent les deux (voir [`crate::dynalite`]).
 pub fn configuration_locale(point_d_acces: &str) -> Builder {
     let region = std::env::var("AWS_REGION").unwrap_or_else(|_| REGION_LOCALE.to_string());
     aws_sdk_dynamodb::Config::builder()
@@ -87,4 +110,5 @@ pub fn configuration_locale(point_d_acces: &str) -> Builder {
         .region(Region::new(region))
         .credentials_provider(Credentials::new("local", "local", None, None, "local"))
         .endpoint_url(point_d_acces)
+        .timeout_config(delais())
 }

@@ -9,7 +9,9 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use solution_04_erreurs::journal::abonne_json;
 use solution_09_api_produits::dynalite::{Dynalite, creer_table};
+use solution_09_api_produits::dynamodb::{DELAI_D_UN_APPEL, configuration_locale};
 use std::collections::HashSet;
+use std::time::Duration;
 use tracing_subscriber::fmt::TestWriter;
 
 const TABLE: &str = "produits";
@@ -133,4 +135,58 @@ async fn le_serveur_arrete_donne_un_503_avec_cors_puis_200_a_son_retour() {
         Some(2),
         "attendu les deux produits confirmés avant l'arrêt, sans relancer la fonction"
     );
+}
+
+/// Le `Timeout` de `ProduitsFunction` dans `template.yaml` : au-delà, Lambda arrête
+/// l'invocation, et API Gateway répond 502 à la place de la fonction.
+fn timeout_de_la_fonction() -> Duration {
+    let chemin = concat!(env!("CARGO_MANIFEST_DIR"), "/../../template.yaml");
+    let texte = std::fs::read_to_string(chemin).unwrap_or_else(|e| panic!("{chemin} : {e}"));
+    let gabarit: serde_yaml_ng::Value =
+        serde_yaml_ng::from_str(&texte).unwrap_or_else(|e| panic!("{chemin} : {e}"));
+    let secondes = gabarit["Resources"]["ProduitsFunction"]["Properties"]["Timeout"]
+        .as_u64()
+        .unwrap_or_else(|| panic!("{chemin} : ProduitsFunction n'a pas de Timeout"));
+    Duration::from_secs(secondes)
+}
+
+#[test]
+fn le_sdk_abandonne_un_appel_avant_le_timeout_de_la_fonction() {
+    let timeout = timeout_de_la_fonction();
+    assert!(
+        DELAI_D_UN_APPEL + Duration::from_secs(1) <= timeout,
+        "DELAI_D_UN_APPEL ({DELAI_D_UN_APPEL:?}) doit laisser à la fonction au moins 1 s pour \
+         répondre son 503 avant le Timeout du gabarit ({timeout:?})"
+    );
+}
+
+#[tokio::test]
+async fn un_dynamodb_qui_ne_repond_jamais_donne_un_503_et_non_un_502() {
+    // Un serveur qui accepte les connexions, puis se tait : ni refus, ni réponse.
+    let ecoute = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("un port libre sur 127.0.0.1");
+    let adresse = format!("http://{}", ecoute.local_addr().expect("son adresse"));
+    tokio::spawn(async move {
+        let mut ouvertes = Vec::new();
+        while let Ok((connexion, _)) = ecoute.accept().await {
+            ouvertes.push(connexion);
+        }
+    });
+    // Le client de la fonction déployée, sur ce serveur : mêmes délais, mêmes tentatives.
+    let client = aws_sdk_dynamodb::Client::from_conf(configuration_locale(&adresse).build());
+    let banc = banc_sur(DynamoDbStore::new(client, TABLE));
+    let reponse = tokio::time::timeout(
+        timeout_de_la_fonction(),
+        banc.envoyer(&evenement(Format::Rest, "GET", "/produits")),
+    )
+    .await
+    .unwrap_or_else(|_| {
+        panic!(
+            "pas de réponse avant le Timeout de la fonction : Lambda l'aurait arrêtée, \
+             et le client aurait reçu un 502 d'API Gateway au lieu du 503"
+        )
+    });
+    let message = verifier_erreur(&reponse, 503, "STOCKAGE_INDISPONIBLE", "DynamoDB muet");
+    verifier_francais(&message, "DynamoDB muet");
 }
