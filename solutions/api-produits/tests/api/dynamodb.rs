@@ -137,17 +137,18 @@ async fn le_serveur_arrete_donne_un_503_avec_cors_puis_200_a_son_retour() {
     );
 }
 
-/// Le `Timeout` de `ProduitsFunction` dans `template.yaml` : au-delà, Lambda arrête
-/// l'invocation, et API Gateway répond 502 à la place de la fonction.
+/// Le `Timeout` de `ProduitsFunction` dans `template.yaml`, lu comme la passerelle locale le
+/// lit : au-delà, Lambda arrête l'invocation, et API Gateway répond 502 à la place de la
+/// fonction.
 fn timeout_de_la_fonction() -> Duration {
     let chemin = concat!(env!("CARGO_MANIFEST_DIR"), "/../../template.yaml");
     let texte = std::fs::read_to_string(chemin).unwrap_or_else(|e| panic!("{chemin} : {e}"));
-    let gabarit: serde_yaml_ng::Value =
-        serde_yaml_ng::from_str(&texte).unwrap_or_else(|e| panic!("{chemin} : {e}"));
-    let secondes = gabarit["Resources"]["ProduitsFunction"]["Properties"]["Timeout"]
-        .as_u64()
-        .unwrap_or_else(|| panic!("{chemin} : ProduitsFunction n'a pas de Timeout"));
-    Duration::from_secs(secondes)
+    let gabarit = passerelle::gabarit::lire(&texte, &[]).unwrap_or_else(|e| panic!("{e}"));
+    let fonction = gabarit
+        .fonctions
+        .get("ProduitsFunction")
+        .unwrap_or_else(|| panic!("{chemin} : pas de ProduitsFunction"));
+    Duration::from_secs(fonction.delai_secondes)
 }
 
 #[test]
